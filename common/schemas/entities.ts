@@ -314,3 +314,4 @@ export type TestingCoverage = z.infer<typeof TestingCoverageSchema>;
 export type ProviderSupport = z.infer<typeof ProviderSupportSchema>;
 export type PackageCompliance = z.infer<typeof PackageComplianceSchema>;
 export type ReportDiagnostic = z.infer<typeof ReportDiagnosticSchema>;
+export type FileLocation = z.infer<typeof FileLocationKey>;

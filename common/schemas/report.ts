@@ -1,7 +1,7 @@
 // The JSON report of spec §10: what `gocomply audit --format json` prints and
 // what the editor's "export report" writes. Validated with the seed's rules.
 import { z } from 'zod';
-import { PackageComplianceSchema } from './entities';
+import { PackageComplianceSchema, ReportDiagnosticSchema } from './entities';
 
 export const NoticeSchema = z.object({
   /** Workspace-relative file the notice is about, absent for workspace-wide ones. */
@@ -20,6 +20,8 @@ export const ReportSchema = z.object({
   spanStarters: z.array(z.string()),
   /** Files skipped or read with trouble: too large, not UTF-8, syntax errors, unreadable. */
   notices: z.array(NoticeSchema),
+  /** Diagnostics on files outside every package (`.gocomply.json`, metric conflicts in shared code). */
+  diagnostics: z.array(ReportDiagnosticSchema),
   packages: z.array(PackageComplianceSchema),
 });
 

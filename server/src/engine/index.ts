@@ -1,17 +1,13 @@
 // Public entry points of the engine. Pure: no vscode or LSP imports.
-import type { SettingsInput } from '../../../common/schemas/settings';
 import type { Report } from '../../../common/schemas/report';
+import { Engine, type EngineOptions } from './engine';
 
-export interface AuditOptions {
-  /** Overrides on top of `.gocomply.json` (the editor's settings, CLI flags). */
-  settings?: SettingsInput;
-  /** Trusted workspaces may run git (backward-compatibility baseline). */
-  trusted?: boolean;
-}
+export { Engine } from './engine';
+export type { EngineOptions, EngineResult } from './engine';
+export type AuditOptions = EngineOptions;
 
-/** Audits the Go workspace at `root` (absolute path) and returns the spec §10 report. */
+/** Audits the Go workspace at `root` and returns the spec §10 report. */
 export async function auditWorkspace(root: string, options: AuditOptions = {}): Promise<Report> {
-  void root;
-  void options;
-  throw new Error('auditWorkspace: engine not built yet');
+  const engine = await Engine.open(root, options);
+  return engine.report();
 }

@@ -1,0 +1,118 @@
+// The whole-workspace analysis: workspace-wide inferences first (span
+// starters, logging helpers, constants, metric conflicts), then each package.
+import type { Settings } from '../../../common/schemas/settings';
+import type { FileFacts } from './facts/types';
+import { parseBenchmarkOutput } from './model/benchmarks';
+import { mergeCoverageProfiles, parseCoverageProfile } from './model/coverage';
+import { buildConstIndex, conflictFindings, resolveMetricName, type ResolvedMetric } from './model/metrics';
+import { analyzePackage, type PackageAnalysis, type WorkspaceInputs } from './model/package';
+import { isRegistryFunction } from './model/providers';
+import { inferLoggingHelpers, inferSpanStarters, inferTraceLogHelpers, workspaceFuncs } from './model/starters';
+import type { LoadedProfile } from './model/testing';
+import { isProductionFile, type PackageView } from './model/view';
+import type { Finding } from './rules/finding';
+import { assignFiles, type FrameworkPackage, type GoModule } from './workspace/packages';
+import type { FoundFile } from './workspace/profiles';
+import { isWithin, joinRel, type WorkspaceListing } from './workspace/walk';
+
+export interface WorkspaceState {
+  listing: WorkspaceListing;
+  modules: GoModule[];
+  packages: FrameworkPackage[];
+  facts: Map<string, FileFacts>;
+  coverageFiles: FoundFile[];
+  benchmarkFiles: FoundFile[];
+}
+
+export interface WorkspaceAnalysis {
+  packages: PackageAnalysis[];
+  /** Findings not tied to a package's own analysis (workspace-wide rules). */
+  workspaceFindings: Finding[];
+  spanStarters: string[];
+}
+
+function productionFacts(state: WorkspaceState): [string, FileFacts][] {
+  return [...state.facts].filter(([file, facts]) => isProductionFile(file, facts));
+}
+
+function importPathToDir(state: WorkspaceState, importPath: string): string | undefined {
+  for (const module of state.modules) {
+    const modulePath = module.mod.modulePath;
+    if (modulePath === null) continue;
+    if (importPath === modulePath) return module.dir;
+    if (importPath.startsWith(`${modulePath}/`)) return joinRel(module.dir, importPath.slice(modulePath.length + 1));
+  }
+  return undefined;
+}
+
+/** Benchmark results per package folder: a `pkg:` line counts for the deepest package holding that folder. */
+function benchmarksByPackage(state: WorkspaceState): Map<string, Map<string, number>> {
+  const byPackage = new Map<string, Map<string, number>>();
+  const deepestFirst = [...state.packages].sort((a, b) => b.dir.length - a.dir.length);
+  for (const found of state.benchmarkFiles) {
+    for (const [importPath, results] of parseBenchmarkOutput(found.text)) {
+      const dir = importPathToDir(state, importPath);
+      const owner = dir === undefined ? undefined : deepestFirst.find((p) => isWithin(dir, p.dir));
+      if (!owner) continue;
+      const merged = byPackage.get(owner.dir) ?? new Map<string, number>();
+      for (const [name, ns] of results) merged.set(name, ns);
+      byPackage.set(owner.dir, merged);
+    }
+  }
+  return byPackage;
+}
+
+function loadProfiles(state: WorkspaceState): LoadedProfile[] {
+  return state.coverageFiles.map((f) => ({ file: f.file, mtimeMs: f.mtimeMs, profile: parseCoverageProfile(f.text).profile }));
+}
+
+function workspaceInputs(state: WorkspaceState, settings: Settings): { inputs: WorkspaceInputs; starters: Set<string> } {
+  const production = productionFacts(state);
+  const funcs = workspaceFuncs(production);
+  const starters = inferSpanStarters(funcs, settings.tracing.spanStarters);
+  const logging = inferLoggingHelpers(funcs);
+  const traceLogging = inferTraceLogHelpers(funcs, logging);
+  const registryFunctions = new Set(funcs.filter((f) => isRegistryFunction(f.file, f.func)).map((f) => f.func.name));
+  const profiles = loadProfiles(state);
+  const benchmarks = benchmarksByPackage(state);
+  const inputs: WorkspaceInputs = {
+    consts: buildConstIndex(production),
+    starters,
+    logging: { logging, traceLogging },
+    registryFunctions,
+    coverage: { merged: mergeCoverageProfiles(profiles.map((p) => p.profile)), profiles },
+    benchmarksFor: (view) => benchmarks.get(view.pkg.dir) ?? new Map(),
+  };
+  return { inputs, starters };
+}
+
+export function packageViews(state: WorkspaceState): PackageView[] {
+  const owned = assignFiles(state.listing.goFiles.keys(), state.packages, state.modules);
+  const ownedOther = assignFiles(state.listing.otherFiles.keys(), state.packages, state.modules);
+  const factsOf = (file: string) => state.facts.get(file);
+  return state.packages.map((pkg) => {
+    const goFiles = owned.get(pkg.dir) ?? [];
+    return {
+      pkg,
+      listing: state.listing,
+      goFiles,
+      productionFiles: goFiles.filter((f) => isProductionFile(f, factsOf(f))),
+      otherFiles: ownedOther.get(pkg.dir) ?? [],
+      facts: factsOf,
+    };
+  });
+}
+
+export function analyzeWorkspace(state: WorkspaceState, settings: Settings): WorkspaceAnalysis {
+  const { inputs, starters } = workspaceInputs(state, settings);
+  const packages = packageViews(state).map((view) => analyzePackage(view, settings, inputs));
+  const allMetrics: ResolvedMetric[] = productionFacts(state).flatMap(([file, facts]) =>
+    facts.metrics.map((fact) => ({ fact, file, name: resolveMetricName(fact, file, inputs.consts) })),
+  );
+  return {
+    packages,
+    workspaceFindings: conflictFindings(allMetrics),
+    spanStarters: [...starters].sort(),
+  };
+}
+

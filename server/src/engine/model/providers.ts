@@ -1,0 +1,124 @@
+// ProviderSupport (spec §5): registries, registrations, providers present and
+// missing. Per-provider ProviderExtension facts build on this.
+import type { ProviderSupport } from '../../../../common/schemas/entities';
+import type { Settings } from '../../../../common/schemas/settings';
+import type { CallFact, FuncFact } from '../facts/types';
+import type { Finding } from '../rules/finding';
+import { baseName, dirOf } from '../workspace/walk';
+import { resolveParts, type ConstIndex } from './metrics';
+import { relToPackage, type PackageView } from './view';
+
+export interface Registration {
+  registryName: string;
+  factoryFunction: string;
+  autoRegister: boolean;
+  file: string;
+  call: CallFact;
+  /** Provider folder the call is made from (`providers/<folder>/...`), if any. */
+  providerFolder?: string;
+}
+
+const REGISTRY_FILE = (file: string) => ['registry.go', 'factory.go'].includes(baseName(file)) || file.split('/').includes('registry');
+
+/** A package-level `Register...(name string, ...)` function in a registry file. */
+export function isRegistryFunction(file: string, func: FuncFact): boolean {
+  return (
+    func.receiverType === undefined &&
+    func.name.startsWith('Register') &&
+    func.params[0]?.type === 'string' &&
+    REGISTRY_FILE(file)
+  );
+}
+
+export function hasRegistry(view: PackageView): boolean {
+  return view.productionFiles.some((file) =>
+    (view.facts(file)?.funcs ?? []).some(
+      (func) =>
+        (func.name === 'GetRegistry' && func.receiverType === undefined) ||
+        isRegistryFunction(file, func) ||
+        (func.receiverType?.endsWith('Registry') === true && func.name.startsWith('Register')),
+    ),
+  );
+}
+
+function isRegistrationCall(call: CallFact, registryFunctions: Set<string>): boolean {
+  if (!call.name.startsWith('Register') || call.argCount < 2) return false;
+  if (call.operand !== undefined && /registry/i.test(call.operand)) return true;
+  return registryFunctions.has(call.name);
+}
+
+export function findRegistrations(view: PackageView, consts: ConstIndex, registryFunctions: Set<string>): Registration[] {
+  const registrations: Registration[] = [];
+  for (const file of view.productionFiles) {
+    for (const func of view.facts(file)?.funcs ?? []) {
+      for (const call of func.calls) {
+        if (!isRegistrationCall(call, registryFunctions)) continue;
+        const key = call.registerArgs?.key;
+        const registryName = key ? resolveParts(key, consts.get(dirOf(file))) : undefined;
+        if (registryName === undefined) continue;
+        const inside = relToPackage(view, file).split('/');
+        registrations.push({
+          registryName,
+          factoryFunction: call.registerArgs?.factory ?? '',
+          autoRegister: func.name === 'init' && func.receiverType === undefined,
+          file,
+          call,
+          ...(inside[0] === 'providers' && inside.length > 2 && inside[1] ? { providerFolder: inside[1] } : {}),
+        });
+      }
+    }
+  }
+  return registrations;
+}
+
+/** Provider names: folders joined with registered names; a folder and the name registered from it are one. */
+export function providerNames(folders: string[], registrations: Registration[]): string[] {
+  const names = new Map<string, string>(folders.map((f) => [f.toLowerCase(), f]));
+  const registeredFromFolder = new Set(registrations.filter((r) => r.providerFolder).map((r) => r.registryName.toLowerCase()));
+  for (const r of registrations) {
+    const lower = r.registryName.toLowerCase();
+    if (!r.providerFolder && !names.has(lower)) names.set(lower, r.registryName);
+    if (r.providerFolder && !names.has(r.providerFolder.toLowerCase()) && !registeredFromFolder.has(lower)) names.set(lower, r.registryName);
+  }
+  return [...names.values()].sort();
+}
+
+export function computeProviderSupport(
+  view: PackageView,
+  settings: Settings,
+  registry: boolean,
+  providers: string[],
+  registrations: Registration[],
+): ProviderSupport {
+  const present = new Set(providers.map((p) => p.toLowerCase()));
+  const missingProviders = (settings.providers.highDemand[view.pkg.name] ?? []).filter((p) => !present.has(p.toLowerCase()));
+  const status = !registry || providers.length === 0 ? 'INSUFFICIENT' : missingProviders.length === 0 ? 'COMPLETE' : 'PARTIAL';
+  return {
+    hasRegistry: registry,
+    providerCount: providers.length,
+    missingProviders,
+    status,
+    registrations: registrations.map((r) => ({
+      registryName: r.registryName,
+      factoryFunction: r.factoryFunction,
+      autoRegister: r.autoRegister,
+      file: r.file,
+      line: r.call.range.start.line + 1,
+    })),
+  };
+}
+
+export function duplicateRegistrationFindings(registrations: Registration[]): Finding[] {
+  const byName = new Map<string, Registration[]>();
+  for (const r of registrations) byName.set(r.registryName, [...(byName.get(r.registryName) ?? []), r]);
+  return [...byName.values()]
+    .filter((calls) => calls.length > 1)
+    .flatMap((calls) =>
+      calls.map((r) => ({
+        rule: 'providers/duplicate-registration',
+        file: r.file,
+        range: r.call.range,
+        message: `"${r.registryName}" is registered ${calls.length} times in this package: registry names must be unique.`,
+      })),
+    );
+}
