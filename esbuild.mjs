@@ -22,6 +22,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   logLevel: quiet ? 'error' : 'info',
 };
 
