@@ -23,6 +23,3 @@
   parameters: (parameter_list) @function.parameters
   result: (_)? @function.result
   body: (block)? @function.body) @function
-
-; Package-level variables: where table-driven tests may keep their cases.
-(var_declaration) @variables

@@ -1,7 +1,7 @@
 // File header, package clause, imports and constants.
 import type { Node } from 'web-tree-sitter';
 import { stringParts, unquoteGoString } from './strings';
-import { namedChildrenOf, rangeOf, textOf } from './syntax';
+import { fieldNodes, namedChildrenOf, rangeOf, textOf } from './syntax';
 import type { ConstFact, ImportFact } from './types';
 
 export interface FileHeader {
@@ -39,7 +39,7 @@ export function importFact(spec: Node, source: string): ImportFact | undefined {
  * parts.
  */
 export function constFacts(spec: Node, source: string): ConstFact[] {
-  const names = spec.childrenForFieldName('name');
+  const names = fieldNodes(spec, 'name');
   const valueList = spec.childForFieldName('value');
   const values = valueList ? listItems(valueList) : [];
   return names.map((name, index) => {

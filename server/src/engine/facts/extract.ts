@@ -43,11 +43,7 @@ export function extractFileFacts(tree: Tree, source: string, queries: FactQuerie
     notImplementedPanics: body.sites.filter((site) => isNotImplementedPanic(site, source)).map((site) => site.range),
     comments: commentFacts(root, source),
     tests: funcs.flatMap((func) => testFuncFact(func) ?? []),
-    hasTableDrivenTest: hasTableDrivenTest(
-      { sites: body.sites, owners, variables: declarations.variables, types: declarations.types },
-      queries.tableTests,
-      source,
-    ),
+    hasTableDrivenTest: hasTableDrivenTest(body.sites, declarations.types, root, source),
     hasConcurrencyTest: hasConcurrency(body.goStatements, declarations.imports, body.sites, root, source),
     urlLiterals: urlLiterals(root, source),
     lineCount: lines.lineCount,

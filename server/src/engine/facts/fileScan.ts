@@ -17,12 +17,10 @@ export interface DeclarationScan {
   types: TypeFact[];
   /** In source order; top-level functions never nest. */
   functions: FunctionScope[];
-  /** Package-level `var` declarations. */
-  variables: Node[];
 }
 
 export function scanDeclarations(root: Node, query: Query, lines: LineIndex, source: string): DeclarationScan {
-  const scan: DeclarationScan = { imports: [], consts: [], types: [], functions: [], variables: [] };
+  const scan: DeclarationScan = { imports: [], consts: [], types: [], functions: [] };
   for (const match of query.matches(root, { maxStartDepth: 1 })) {
     const packageClause = capture(match, 'package');
     const packageName = capture(match, 'package.name');
@@ -37,8 +35,6 @@ export function scanDeclarations(root: Node, query: Query, lines: LineIndex, sou
     if (constant) scan.consts.push(...constFacts(constant, source));
     addType(scan, capture(match, 'type'), capture(match, 'type.declaration'), source);
     addFunction(scan, match, lines, source);
-    const variables = capture(match, 'variables');
-    if (variables) scan.variables.push(variables);
   }
   scan.functions.sort((a, b) => a.span.start - b.span.start);
   return scan;

@@ -13,8 +13,6 @@ export interface FactQueries {
   errors: Query;
   /** Returns, hand-offs and closures inside a function that starts a span. */
   span: Query;
-  /** Case literals, range loops and struct types for table-driven tests. */
-  tableTests: Query;
 }
 
 const QUERY_FILES: Record<keyof FactQueries, string> = {
@@ -22,7 +20,6 @@ const QUERY_FILES: Record<keyof FactQueries, string> = {
   body: 'body.scm',
   errors: 'errors.scm',
   span: 'span.scm',
-  tableTests: 'table_tests.scm',
 };
 
 export function loadQueries(language: Language, queriesDir: string): FactQueries {
@@ -38,7 +35,6 @@ export function loadQueries(language: Language, queriesDir: string): FactQueries
       body: load('body'),
       errors: load('errors'),
       span: load('span'),
-      tableTests: load('tableTests'),
     };
   } catch (error) {
     for (const query of loaded) query.delete();

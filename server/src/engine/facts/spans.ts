@@ -5,7 +5,7 @@ import type { CallSite } from './callSite';
 import { listItems } from './declarations';
 import type { FunctionScope } from './functions';
 import { resultTypes } from './functions';
-import { capture, contains, namedChildrenOf, spanOf, textOf, type Span } from './syntax';
+import { capture, contains, fieldNodes, namedChildrenOf, spanOf, textOf, type Span } from './syntax';
 import type { SpanStartFact } from './types';
 
 /** `X.Start(...)` where X's last name (identifier, field or called function) contains "tracer". */
@@ -84,7 +84,7 @@ function assignedSpanVariable(call: Node, source: string): string | undefined {
     const left = statement.childForFieldName('left');
     names = left ? listItems(left) : [];
   } else if (statement.type === 'var_spec') {
-    names = statement.childrenForFieldName('name');
+    names = fieldNodes(statement, 'name');
   }
   const second = names[1];
   return second && second.type === 'identifier' ? textOf(source, second) : undefined;

@@ -52,6 +52,11 @@ export function lastDottedName(text: string): string {
   return text.slice(text.lastIndexOf('.') + 1).trim();
 }
 
+/** The nodes of a repeated field (`a, b` names): the grammar files the commas under the field too. */
+export function fieldNodes(node: Node, field: string): Node[] {
+  return node.childrenForFieldName(field).filter((child) => child.isNamed);
+}
+
 /** Named children that are not comments (comments are named "extra" nodes). */
 export function namedChildrenOf(node: Node): Node[] {
   return node.namedChildren.filter((child) => child.type !== 'comment');

@@ -1,87 +1,101 @@
 // Table-driven tests: a slice of struct cases ranged over with `t.Run` in the
-// loop body. Maps of struct cases count too: Go code uses both shapes.
-import type { Node, Query } from 'web-tree-sitter';
+// loop body. Maps of struct cases count too: Go tests use both shapes.
+//
+// Read from the few `X.Run(name, fn)` calls outward: the range loop around
+// each, then the ranged-over literal, directly or through the variable that
+// holds it. That stays cheap where a query over every test would not.
+import type { Node } from 'web-tree-sitter';
 import type { CallSite } from './callSite';
-import type { FunctionScope } from './functions';
-import { capture, contains, spanOf, textOf, type Span } from './syntax';
+import { textOf } from './syntax';
+import { appearsInCode, matchIndexes } from './textScan';
 import type { TypeFact } from './types';
 
-interface RangeLoop {
-  subject: Node;
-  body: Span;
-}
+const MAX_LOOP_DEPTH = 48;
+const FUNCTION_BOUNDARIES = new Set(['function_declaration', 'method_declaration', 'source_file']);
 
-interface TableShapes {
-  loops: RangeLoop[];
-  /** Case literals by start index, with the text of their element (or value) type. */
-  caseLiterals: Map<number, Node>;
-  /** Variable name -> start indexes of the composite literals assigned to it. */
-  bindings: Map<string, number[]>;
-  structNames: Set<string>;
-}
-
-/** What the rest of the extraction already knows about the file. */
-export interface TableTestInput {
-  sites: CallSite[];
-  /** The top-level function of each site (parallel to `sites`). */
-  owners: (FunctionScope | undefined)[];
-  /** Package-level `var` declarations, where cases may be kept. */
-  variables: Node[];
-  types: TypeFact[];
-}
-
-/**
- * Runs the table query only over the functions that call `X.Run(name, fn)` and
- * the package-level variables, not over the whole file.
- */
-export function hasTableDrivenTest(input: TableTestInput, query: Query, source: string): boolean {
-  const runs = input.sites.filter((site) => site.name === 'Run' && site.operand !== undefined && site.argCount >= 2);
-  const scopes = new Set(runs.flatMap((run) => input.owners[input.sites.indexOf(run)] ?? []));
-  if (scopes.size === 0 || !source.includes('range')) return false;
-  const shapes = emptyShapes(input.types);
-  for (const node of [...[...scopes].map((scope) => scope.node), ...input.variables]) readShapes(shapes, node, query, source);
-  const isCaseLiteral = (start: number): boolean => {
-    const element = shapes.caseLiterals.get(start);
-    return element !== undefined && isStructElement(element, shapes.structNames, source);
-  };
-  return shapes.loops.some((loop) => {
-    if (!runs.some((run) => contains(loop.body, run.start))) return false;
-    if (isCaseLiteral(loop.subject.startIndex)) return true;
-    const bound = loop.subject.type === 'identifier' ? shapes.bindings.get(textOf(source, loop.subject)) : undefined;
-    return bound?.some(isCaseLiteral) ?? false;
+export function hasTableDrivenTest(sites: CallSite[], types: TypeFact[], root: Node, source: string): boolean {
+  const runs = sites.filter((site) => site.name === 'Run' && site.operand !== undefined && site.argCount >= 2);
+  if (runs.length === 0 || !source.includes('range')) return false;
+  const cases = new CaseLiterals(types, root, source);
+  const seenLoops = new Set<number>();
+  return runs.some((run) => {
+    const subject = rangedSubject(run.node);
+    if (!subject || seenLoops.has(subject.startIndex)) return false;
+    seenLoops.add(subject.startIndex);
+    return cases.isCaseCollection(subject);
   });
 }
 
-function emptyShapes(types: TypeFact[]): TableShapes {
-  const structNames = new Set(types.filter((type) => type.kind === 'struct').map((type) => type.name));
-  return { loops: [], caseLiterals: new Map(), bindings: new Map(), structNames };
-}
-
-function readShapes(shapes: TableShapes, node: Node, query: Query, source: string): void {
-  for (const match of query.matches(node)) {
-    const subject = capture(match, 'range.subject');
-    const body = capture(match, 'range.body');
-    if (subject && body) shapes.loops.push({ subject, body: spanOf(body) });
-    const cases = capture(match, 'cases');
-    const element = capture(match, 'cases.element');
-    if (cases && element) shapes.caseLiterals.set(cases.startIndex, element);
-    const bindingName = capture(match, 'binding.name');
-    const bindingValue = capture(match, 'binding.value');
-    if (bindingName && bindingValue) addBinding(shapes.bindings, textOf(source, bindingName), bindingValue.startIndex);
-    const structName = capture(match, 'struct.name');
-    if (structName) shapes.structNames.add(textOf(source, structName));
+/** The expression ranged over by the nearest `for ... range` loop around `node`, within its function. */
+function rangedSubject(node: Node): Node | undefined {
+  let current = node.parent;
+  for (let depth = 0; current && depth < MAX_LOOP_DEPTH; depth += 1) {
+    const type = current.type;
+    if (FUNCTION_BOUNDARIES.has(type)) return undefined;
+    if (type === 'for_statement') {
+      const clause = current.namedChildren.find((child) => child.type === 'range_clause');
+      const subject = clause?.childForFieldName('right');
+      if (subject) return subject;
+    }
+    current = current.parent;
   }
+  return undefined;
 }
 
-function addBinding(bindings: Map<string, number[]>, name: string, start: number): void {
-  const starts = bindings.get(name);
-  if (starts) starts.push(start);
-  else bindings.set(name, [start]);
-}
+class CaseLiterals {
+  private readonly structNames: Set<string>;
 
-/** `struct{...}`, or a struct type declared in this file (pointer or not). */
-function isStructElement(element: Node, structNames: Set<string>, source: string): boolean {
-  if (element.type === 'struct_type') return true;
-  const name = textOf(source, element).replace(/^\*\s*/, '');
-  return structNames.has(name);
+  constructor(
+    types: TypeFact[],
+    private readonly root: Node,
+    private readonly source: string,
+  ) {
+    this.structNames = new Set(types.filter((type) => type.kind === 'struct').map((type) => type.name));
+  }
+
+  /** A case literal, or a variable assigned one (`tests := []struct{...}{...}`, `var tests = ...`). */
+  isCaseCollection(subject: Node): boolean {
+    if (subject.type === 'composite_literal') return this.isCaseLiteral(subject);
+    if (subject.type !== 'identifier') return false;
+    return this.literalsAssignedTo(textOf(this.source, subject)).some((literal) => this.isCaseLiteral(literal));
+  }
+
+  private literalsAssignedTo(name: string): Node[] {
+    const assignment = new RegExp(`(?<![\\p{L}\\p{Nd}_.])${name}\\s*:?=\\s*`, 'gu');
+    return [...this.source.matchAll(assignment)].flatMap((match) => {
+      const literal = this.compositeLiteralAt(match.index + match[0].length);
+      return literal ? [literal] : [];
+    });
+  }
+
+  /** The composite literal starting exactly at `index`, if one does. */
+  private compositeLiteralAt(index: number): Node | undefined {
+    let node = this.root.namedDescendantForIndex(index, index + 1);
+    for (let step = 0; node && node.startIndex === index && step < 4; step += 1) {
+      if (node.type === 'composite_literal') return node;
+      node = node.parent;
+    }
+    return undefined;
+  }
+
+  private isCaseLiteral(literal: Node): boolean {
+    const type = literal.childForFieldName('type');
+    if (type?.type === 'slice_type') return this.isStructElement(type.childForFieldName('element'));
+    if (type?.type === 'map_type') return this.isStructElement(type.childForFieldName('value'));
+    return false;
+  }
+
+  /** `struct{...}`, or a struct type declared in this file, pointer or not. */
+  private isStructElement(element: Node | null): boolean {
+    if (!element) return false;
+    if (element.type === 'struct_type') return true;
+    const name = textOf(this.source, element).replace(/^\*\s*/, '');
+    return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name) && (this.structNames.has(name) || this.declaresLocalStruct(name));
+  }
+
+  /** A struct type declared inside a function (`type testCase struct {...}`), which top-level facts miss. */
+  private declaresLocalStruct(name: string): boolean {
+    const declaration = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name}\\s+struct\\s*\\{`, 'gu');
+    return matchIndexes(this.source, declaration).length > 0 && appearsInCode(this.root, this.source, declaration);
+  }
 }

@@ -2,7 +2,7 @@
 // method signatures, aliases.
 import type { Node } from 'web-tree-sitter';
 import { unquoteGoString } from './strings';
-import { bareTypeName, isExported, namedChildrenOf, rangeOf, textOf } from './syntax';
+import { bareTypeName, fieldNodes, isExported, namedChildrenOf, rangeOf, textOf } from './syntax';
 import type { FieldFact, TypeFact } from './types';
 
 /**
@@ -51,7 +51,7 @@ function fieldFacts(declaration: Node, source: string): FieldFact[] {
   if (!typeNode) return [];
   const tagNode = declaration.childForFieldName('tag');
   const tag = tagNode ? unquoteGoString(textOf(source, tagNode)) : undefined;
-  const names = declaration.childrenForFieldName('name').map((name) => textOf(source, name));
+  const names = fieldNodes(declaration, 'name').map((name) => textOf(source, name));
   const embedded = names.length === 0;
   // The `*` of an embedded pointer is a sibling of the type node, not part of it.
   const typeText = embedded ? textOf(source, declaration).slice(0, typeNode.endIndex - declaration.startIndex) : textOf(source, typeNode);

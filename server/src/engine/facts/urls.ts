@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { listItems } from './declarations';
 import { isStringLiteralType, unquoteGoString } from './strings';
-import { textOf } from './syntax';
+import { fieldNodes, textOf } from './syntax';
 import { matchIndexes, namedNodeAt } from './textScan';
 import type { FileFacts } from './types';
 
@@ -29,6 +29,6 @@ function boundConstName(literal: Node, source: string): string | undefined {
   const spec = list?.parent;
   if (!list || spec?.type !== 'const_spec') return undefined;
   const position = listItems(list).findIndex((item) => item.startIndex === literal.startIndex);
-  const name = spec.childrenForFieldName('name')[position];
+  const name = fieldNodes(spec, 'name')[position];
   return name ? textOf(source, name) : undefined;
 }
