@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const engine = await Engine.open(root, { trusted: true, ...(process.stderr.isTTY ? { onProgress: progress } : {}) });
   const report = engine.report();
+  engine.dispose();
   const output = render(report, args.format);
   if (args.out) await fs.writeFile(args.out, output);
   else process.stdout.write(output);

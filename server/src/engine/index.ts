@@ -9,5 +9,9 @@ export type AuditOptions = EngineOptions;
 /** Audits the Go workspace at `root` and returns the spec §10 report. */
 export async function auditWorkspace(root: string, options: AuditOptions = {}): Promise<Report> {
   const engine = await Engine.open(root, options);
-  return engine.report();
+  try {
+    return engine.report();
+  } finally {
+    engine.dispose();
+  }
 }

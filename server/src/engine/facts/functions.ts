@@ -80,6 +80,6 @@ export function resultTypes(result: Node | null | undefined, source: string): { 
 
 function contextParamNames(params: ParamFact[]): string[] {
   return params.flatMap((param) =>
-    param.name !== undefined && compactType(param.type) === 'context.Context' ? [param.name] : [],
+    param.name !== undefined && param.type.endsWith('Context') && compactType(param.type) === 'context.Context' ? [param.name] : [],
   );
 }

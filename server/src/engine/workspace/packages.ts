@@ -73,6 +73,7 @@ function childDirs(listing: WorkspaceListing, parent: string): string[] {
 }
 
 export function findPackages(listing: WorkspaceListing, modules: GoModule[], packageRoots: string[]): FrameworkPackage[] {
+  childIndex.delete(listing); // the listing may have changed since the last call
   const withGo = foldersWithGo(listing);
   const moduleDirs = new Set(modules.map((m) => m.dir));
   const packages: FrameworkPackage[] = [];

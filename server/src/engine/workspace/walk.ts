@@ -83,3 +83,37 @@ export function joinRel(dir: string, name: string): string {
 export function isWithin(rel: string, dir: string): boolean {
   return dir === '' || rel === dir || rel.startsWith(`${dir}/`);
 }
+
+export async function statFile(root: string, rel: string): Promise<FileStat | undefined> {
+  try {
+    const stat = await fs.lstat(path.join(root, rel));
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `rel` falls under a skipped folder (vendor, node_modules, hidden). */
+export function isSkippedPath(rel: string): boolean {
+  return rel.split('/').slice(0, -1).some(isSkippedDir);
+}
+
+/** Adds or refreshes a file; returns true when the file is new (the layout changed). */
+export function addToListing(listing: WorkspaceListing, rel: string, stat: FileStat): boolean {
+  if (isSkippedPath(rel)) return false;
+  const target = rel.endsWith('.go') ? listing.goFiles : listing.otherFiles;
+  const isNew = !target.has(rel);
+  target.set(rel, stat);
+  for (let dir = dirOf(rel); !listing.dirs.has(dir); dir = dirOf(dir)) listing.dirs.add(dir);
+  return isNew;
+}
+
+/** Removes a file, or a folder and everything below it; returns true when anything was removed. */
+export function removeFromListing(listing: WorkspaceListing, rel: string): boolean {
+  let removed = listing.goFiles.delete(rel) || listing.otherFiles.delete(rel);
+  for (const map of [listing.goFiles, listing.otherFiles]) {
+    for (const key of [...map.keys()]) if (key.startsWith(`${rel}/`)) removed = map.delete(key) || removed;
+  }
+  for (const dir of [...listing.dirs]) if (dir === rel || dir.startsWith(`${rel}/`)) removed = listing.dirs.delete(dir) || removed;
+  return removed;
+}

@@ -1,0 +1,55 @@
+// Everything custom between the gocomply client and server, typed both ways.
+// Method names are prefixed `gocomply/`; each line says who sends it.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { PackageCompliance } from './schemas/entities';
+import type { Notice } from './schemas/report';
+
+export type ServerState = 'indexing' | 'ready' | 'error';
+
+export interface StatusParams {
+  state: ServerState;
+  /** Human-readable detail: what is being indexed, or the error. */
+  message?: string;
+  folders: number;
+  files: number;
+  packages: number;
+  diagnostics: number;
+  /** Mean package score over all folders, null before the first analysis or with no package. */
+  score: number | null;
+  /** Increases with every published analysis, so a test can wait for "the next one". */
+  generation: number;
+}
+
+/** server -> client: indexing progress and results; drives the status bar and tree refresh. */
+export const StatusNotification = new NotificationType<StatusParams>('gocomply/status');
+
+export interface TreeFolder {
+  uri: string;
+  name: string;
+  /** Packages with their diagnostics stripped (the Problems panel has those). */
+  packages: Omit<PackageCompliance, 'diagnostics'>[];
+  spanStarters: string[];
+  notices: Notice[];
+}
+
+export interface TreeResult {
+  folders: TreeFolder[];
+  generation: number;
+}
+
+/** client -> server: the compliance model of every workspace folder, for the tree. */
+export const TreeRequest = new RequestType<Record<string, never>, TreeResult, void>('gocomply/tree');
+
+export type ReportFormat = 'json' | 'markdown' | 'sarif';
+
+export interface ReportParams {
+  /** Workspace folder URI; the first folder when absent. */
+  folderUri?: string;
+  format: ReportFormat;
+}
+
+/** client -> server: a report of one folder, as the CLI would write it. */
+export const ReportRequest = new RequestType<ReportParams, { content: string }, void>('gocomply/report');
+
+/** client -> server: re-index every folder from disk. */
+export const ReindexRequest = new RequestType<Record<string, never>, void, void>('gocomply/reindex');
