@@ -63,6 +63,8 @@ export const PackageStructureSchema = z.object({
   nonStandardFiles: z.array(relPath),
   complianceStatus: StructureComplianceStatus,
   alignmentActions: z.array(AlignmentAction),
+  /** The files this audit required (setting `requiredFiles`). */
+  requiredFileNames: z.array(z.string()),
   /** Required files absent everywhere (evidence). */
   missingFiles: z.array(z.string()),
   multiProvider: z.boolean(),

@@ -57,6 +57,19 @@ function checkComplianceStatus(pkg: PackageCompliance, flag: Flag): void {
 // ---- PackageStructure ------------------------------------------------------
 
 const REQUIRED_FILE_FLAGS = ['hasConfig', 'hasMetrics', 'hasErrors', 'hasTestUtils', 'hasAdvancedTest', 'hasREADME'] as const;
+const FILE_OF_FLAG: Record<(typeof REQUIRED_FILE_FLAGS)[number], string> = {
+  hasConfig: 'config.go',
+  hasMetrics: 'metrics.go',
+  hasErrors: 'errors.go',
+  hasTestUtils: 'test_utils.go',
+  hasAdvancedTest: 'advanced_test.go',
+  hasREADME: 'README.md',
+};
+
+/** The flags of the files this audit required (a user may drop some from `requiredFiles`). */
+function requiredFlags(structure: PackageCompliance['packageStructure']): (typeof REQUIRED_FILE_FLAGS)[number][] {
+  return REQUIRED_FILE_FLAGS.filter((key) => structure.requiredFileNames.includes(FILE_OF_FLAG[key]));
+}
 const LAYOUT_FLAGS = ['hasIface', 'hasInternal', 'hasProviders'] as const;
 const STRUCTURE_STATUS_OF = { COMPLIANT: 'COMPLETE', PARTIAL: 'PARTIAL', NON_COMPLIANT: 'NON_COMPLIANT' } as const;
 
@@ -79,14 +92,14 @@ function checkStructureDuplicates(structure: PackageCompliance['packageStructure
 }
 
 function missingRequiredFiles(structure: PackageCompliance['packageStructure']): string[] {
-  const missing: string[] = REQUIRED_FILE_FLAGS.filter((key) => !structure.requiredFiles[key]);
+  const missing: string[] = requiredFlags(structure).filter((key) => !structure.requiredFiles[key]);
   if (structure.multiProvider && !structure.requiredFiles.hasFactory) missing.push('hasFactory');
   return missing;
 }
 
 function checkStructureComplete(structure: PackageCompliance['packageStructure'], flag: Flag): void {
   if (structure.status !== 'COMPLETE') return;
-  for (const key of REQUIRED_FILE_FLAGS) {
+  for (const key of requiredFlags(structure)) {
     if (!structure[key]) flag(['packageStructure', key], `packageStructure.status is COMPLETE, so every required file exists: ${key} must be true`);
   }
 }

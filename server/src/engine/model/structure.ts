@@ -97,6 +97,7 @@ export function computeStructure(view: PackageView, settings: Settings, multiPro
     nonStandardFiles: [...misplaced.values()].sort(),
     complianceStatus,
     alignmentActions,
+    requiredFileNames: [...settings.requiredFiles],
     missingFiles: missing,
     multiProvider,
     hasIface,
