@@ -56,9 +56,14 @@ export class GoParser {
     await initRuntime(grammarsDir);
     const language = await loadLanguage(grammarsDir);
     const queries = loadQueries(language, join(grammarsDir, 'queries'));
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return new GoParser(parser, queries);
+    try {
+      const parser = new Parser();
+      parser.setLanguage(language);
+      return new GoParser(parser, queries);
+    } catch (error) {
+      disposeQueries(queries);
+      throw error;
+    }
   }
 
   /** Parses and extracts in one go; the tree is deleted before returning. */

@@ -31,8 +31,10 @@ export function extractFileFacts(tree: Tree, source: string, queries: FactQuerie
     functionFacts(scope, groups[index] ?? [], queries.span, logging, source),
   );
   const header = readHeader(source, declarations.packageClause?.startIndex);
-  const facts: FileFacts = {
+  return {
+    ...packageFacts(declarations.packageClause, declarations.packageName),
     generated: header.generated,
+    ...(header.buildConstraint === undefined ? {} : { buildConstraint: header.buildConstraint }),
     syntaxErrors: syntaxErrorFacts(root, queries.errors),
     imports: declarations.imports,
     consts: declarations.consts,
@@ -48,12 +50,15 @@ export function extractFileFacts(tree: Tree, source: string, queries: FactQuerie
     urlLiterals: urlLiterals(root, source),
     lineCount: lines.lineCount,
   };
-  addPackage(facts, declarations.packageClause, declarations.packageName);
-  if (header.buildConstraint !== undefined) facts.buildConstraint = header.buildConstraint;
-  return facts;
 }
 
-function functionFacts(scope: FunctionScope, sites: CallSite[], spanQuery: Query, logging: LoggingImports, source: string): FuncFact {
+function functionFacts(
+  scope: FunctionScope,
+  sites: CallSite[],
+  spanQuery: Query,
+  logging: LoggingImports,
+  source: string,
+): FuncFact {
   const fact = scope.fact;
   fact.calls = sites.map((site) => callFact(site, fact.receiverVar, source));
   fact.spanStarts = spanStartFacts(scope, sites, spanQuery, source);
@@ -65,10 +70,10 @@ function functionFacts(scope: FunctionScope, sites: CallSite[], spanQuery: Query
   return fact;
 }
 
-function addPackage(facts: FileFacts, clause: Node | undefined, name: string | undefined): void {
-  if (!clause || name === undefined) return;
-  facts.packageName = name;
-  facts.packageClauseRange = rangeOf(clause);
+type PackageFacts = Pick<FileFacts, 'packageName' | 'packageClauseRange'>;
+
+function packageFacts(clause: Node | undefined, name: string | undefined): PackageFacts {
+  return clause && name !== undefined ? { packageName: name, packageClauseRange: rangeOf(clause) } : {};
 }
 
 /** Facts of a file that could not be parsed at all. */

@@ -86,7 +86,14 @@ function comparePositions(a: Position, b: Position): number {
 }
 
 /** Groups call sites by the top-level function whose byte range holds them; both lists are sorted. */
-export function groupByFunction(sites: CallSite[], functions: FunctionScope[]): { groups: CallSite[][]; owners: (FunctionScope | undefined)[] } {
+export interface FunctionGroups {
+  /** The sites of each function, parallel to the functions. */
+  groups: CallSite[][];
+  /** The function of each site, parallel to the sites; undefined at package level. */
+  owners: (FunctionScope | undefined)[];
+}
+
+export function groupByFunction(sites: CallSite[], functions: FunctionScope[]): FunctionGroups {
   const groups = functions.map((): CallSite[] => []);
   const owners: (FunctionScope | undefined)[] = [];
   let index = 0;

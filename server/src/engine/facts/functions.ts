@@ -48,7 +48,8 @@ export function functionScope(parts: FunctionParts, lines: LineIndex, source: st
   };
   if (parts.receiver) addReceiver(fact, parts.receiver, source);
   const end = lines.indexAt({ row: range.end.line, column: range.end.character });
-  const scope: FunctionScope = { fact, span: { start: parts.node.startIndex, end }, node: parts.node, namedResults: results.named };
+  const span = { start: parts.node.startIndex, end };
+  const scope: FunctionScope = { fact, span, node: parts.node, namedResults: results.named };
   if (parts.body) {
     fact.bodyRange = rangeOf(parts.body);
     scope.body = parts.body;
@@ -79,7 +80,9 @@ export function resultTypes(result: Node | null | undefined, source: string): { 
 }
 
 function contextParamNames(params: ParamFact[]): string[] {
-  return params.flatMap((param) =>
-    param.name !== undefined && param.type.endsWith('Context') && compactType(param.type) === 'context.Context' ? [param.name] : [],
-  );
+  return params.flatMap((param) => (param.name !== undefined && isContextType(param.type) ? [param.name] : []));
+}
+
+function isContextType(type: string): boolean {
+  return type.endsWith('Context') && compactType(type) === 'context.Context';
 }

@@ -101,8 +101,7 @@ function receiverChain(operand: Node, source: string): ReceiverChain {
  * event). logrus counts as structured only when chained on WithField(s).
  */
 function libraryOf(site: CallSite, chain: ReceiverChain, imports: LoggingImports, source: string): Library | undefined {
-  const fromPackage = imports.packages.get(rootPackageName(chain.root, source) ?? '');
-  let library: Library | undefined = fromPackage;
+  let library = imports.packages.get(rootPackageName(chain.root, source) ?? '');
   if (library === undefined) {
     const rootName = expressionLastName(chain.root, source);
     if (rootName === undefined || !/log/i.test(rootName)) return undefined;

@@ -3,8 +3,7 @@
 import type { Node, Query } from 'web-tree-sitter';
 import type { CallSite } from './callSite';
 import { listItems } from './declarations';
-import type { FunctionScope } from './functions';
-import { resultTypes } from './functions';
+import { resultTypes, type FunctionScope } from './functions';
 import { capture, contains, fieldNodes, namedChildrenOf, spanOf, textOf, type Span } from './syntax';
 import type { SpanStartFact } from './types';
 
@@ -58,7 +57,13 @@ function readBody(bodyNode: Node, query: Query, source: string): BodyFacts {
   return body;
 }
 
-function spanStartFact(start: CallSite, scope: FunctionScope, sites: CallSite[], body: BodyFacts, source: string): SpanStartFact {
+function spanStartFact(
+  start: CallSite,
+  scope: FunctionScope,
+  sites: CallSite[],
+  body: BodyFacts,
+  source: string,
+): SpanStartFact {
   const spanVar = assignedSpanVariable(start.node, source);
   const calledOnSpan = (names: string[]): boolean =>
     spanVar !== undefined && sites.some((site) => site.operand === spanVar && names.includes(site.name));

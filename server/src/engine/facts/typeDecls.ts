@@ -54,7 +54,9 @@ function fieldFacts(declaration: Node, source: string): FieldFact[] {
   const names = fieldNodes(declaration, 'name').map((name) => textOf(source, name));
   const embedded = names.length === 0;
   // The `*` of an embedded pointer is a sibling of the type node, not part of it.
-  const typeText = embedded ? textOf(source, declaration).slice(0, typeNode.endIndex - declaration.startIndex) : textOf(source, typeNode);
+  const typeText = embedded
+    ? source.slice(declaration.startIndex, typeNode.endIndex)
+    : textOf(source, typeNode);
   return (embedded ? [bareTypeName(typeText)] : names).map((name) => {
     const field: FieldFact = { name, type: typeText.trim(), embedded, exported: isExported(name) };
     if (tag !== undefined) field.tag = tag;
