@@ -9,6 +9,9 @@
 
 (const_declaration (const_spec) @const)
 
+(var_declaration (var_spec) @var)
+(var_declaration (var_spec_list (var_spec) @var))
+
 (type_declaration (type_spec) @type) @type.declaration
 (type_declaration (type_alias) @type) @type.declaration
 

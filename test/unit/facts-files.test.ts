@@ -239,3 +239,14 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('package-level vars', () => {
+  const parse = useParser();
+  it('gives one fact per name, with the declared type when written, and skips locals', () => {
+    const facts = parse().extract('package x\n\nvar (\n\tA, B int\n\tc = 3\n)\n\nvar D error\n\nfunc f() { var local int; _ = local }\n');
+    assert.deepEqual(
+      facts.vars.map((v) => [v.name, v.type ?? null, v.range.start.line]),
+      [['A', 'int', 3], ['B', 'int', 3], ['c', null, 4], ['D', 'error', 7]],
+    );
+  });
+});

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { stringParts, unquoteGoString } from './strings';
 import { fieldNodes, namedChildrenOf, rangeOf, textOf } from './syntax';
-import type { ConstFact, ImportFact } from './types';
+import type { ConstFact, ImportFact, VarFact } from './types';
 
 export interface FileHeader {
   generated: boolean;
@@ -54,4 +54,14 @@ export function constFacts(spec: Node, source: string): ConstFact[] {
 /** The expressions of an `expression_list`, or the node itself when it is a single expression. */
 export function listItems(node: Node): Node[] {
   return node.type === 'expression_list' ? namedChildrenOf(node) : [node];
+}
+
+/** One fact per name of a package-level `var` spec. */
+export function varFacts(spec: Node, source: string): VarFact[] {
+  const type = spec.childForFieldName('type');
+  return fieldNodes(spec, 'name').map((name) => {
+    const fact: VarFact = { name: textOf(source, name), range: rangeOf(name) };
+    if (type) fact.type = textOf(source, type);
+    return fact;
+  });
 }

@@ -2,25 +2,26 @@
 // everything inside expressions (one walk of the whole tree).
 import type { Node, Query, QueryMatch } from 'web-tree-sitter';
 import { callSiteOf, type CallSite } from './callSite';
-import { constFacts, importFact } from './declarations';
+import { constFacts, importFact, varFacts } from './declarations';
 import { functionScope, type FunctionParts, type FunctionScope } from './functions';
 import type { LineIndex } from './lines';
 import { capture, hasCapture } from './syntax';
 import { typeFact } from './typeDecls';
-import type { ConstFact, ImportFact, Position, TypeFact } from './types';
+import type { ConstFact, ImportFact, Position, TypeFact, VarFact } from './types';
 
 export interface DeclarationScan {
   packageClause?: Node;
   packageName?: string;
   imports: ImportFact[];
   consts: ConstFact[];
+  vars: VarFact[];
   types: TypeFact[];
   /** In source order; top-level functions never nest. */
   functions: FunctionScope[];
 }
 
 export function scanDeclarations(root: Node, query: Query, lines: LineIndex, source: string): DeclarationScan {
-  const scan: DeclarationScan = { imports: [], consts: [], types: [], functions: [] };
+  const scan: DeclarationScan = { imports: [], consts: [], vars: [], types: [], functions: [] };
   for (const match of query.matches(root, { maxStartDepth: 1 })) {
     const packageClause = capture(match, 'package');
     const packageName = capture(match, 'package.name');
@@ -33,6 +34,8 @@ export function scanDeclarations(root: Node, query: Query, lines: LineIndex, sou
     if (imported) scan.imports.push(imported);
     const constant = capture(match, 'const');
     if (constant) scan.consts.push(...constFacts(constant, source));
+    const variable = capture(match, 'var');
+    if (variable) scan.vars.push(...varFacts(variable, source));
     addType(scan, capture(match, 'type'), capture(match, 'type.declaration'), source);
     addFunction(scan, match, lines, source);
   }

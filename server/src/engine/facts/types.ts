@@ -30,6 +30,14 @@ export interface ConstFact {
   range: Range;
 }
 
+/** A package-level variable (one per name of a `var` spec). */
+export interface VarFact {
+  name: string;
+  /** Declared type as written, absent when inferred from the value. */
+  type?: string;
+  range: Range;
+}
+
 export interface FieldFact {
   /** Field name; for an embedded field, the embedded type's name. */
   name: string;
@@ -176,6 +184,7 @@ export interface FileFacts {
   syntaxErrors: { count: number; first: Range[] };
   imports: ImportFact[];
   consts: ConstFact[];
+  vars: VarFact[];
   types: TypeFact[];
   funcs: FuncFact[];
   metrics: MetricFact[];
