@@ -1,0 +1,120 @@
+// Backward compatibility against a git baseline (spec §7), the engine's single
+// entry point: reads the baseline, diffs each Go package's exported API, and
+// returns per framework package the changes, the findings and the summary.
+//
+// Where the spec is silent: each Go package (folder) of a framework package is
+// diffed on its own, `internal/` folders and `package main` excluded (no one
+// else can import them); a framework package missing at the baseline only has
+// additions, one gone from the workspace is not reported; constant values may
+// change, a variable's declared type may not; a type whose kind changed, or
+// that was removed, is one change (its members are not listed again).
+import type { FileFacts } from '../facts/types';
+import type { GoParser } from '../parser';
+import type { Finding } from '../rules/finding';
+import { dirOf } from '../workspace/walk';
+import { exportedApi } from './api';
+import { readBaseline, UNTRUSTED_NOTICE, type BaselineCache, type ExtractFacts } from './baseline';
+import { diffApi } from './diff';
+import { compatFindings, compatSummary, fallbackAnchor, type PackageAnchor, type PackageApiChange } from './findings';
+
+export { exportedApi, isApiFile, type ExportedApi } from './api';
+export { readBaseline, UNTRUSTED_NOTICE, DEFAULT_BASELINE_REFS, type BaselineCache, type BaselineResult, type ExtractFacts } from './baseline';
+export { diffApi, type ApiChange, type ApiChangeKind } from './diff';
+export { BREAKING_CHANGE_RULE, compatFindings, compatSummary, type PackageAnchor, type PackageApiChange } from './findings';
+
+export interface CompatPackage {
+  /** Workspace-relative folder of the framework package. */
+  dir: string;
+  name: string;
+  /** The package's own files (nested framework packages' excluded), workspace-relative, with their facts. */
+  files: [string, FileFacts][];
+  /** Where a gone declaration is flagged: the anchor file's package clause (model/view.ts anchorFile). */
+  anchor?: PackageAnchor;
+}
+
+export interface CompatOptions {
+  /** Absolute workspace root. */
+  root: string;
+  /** Untrusted workspaces never run git. */
+  trusted: boolean;
+  /** `compat.baselineRef`; origin/main, then main, then HEAD when absent. */
+  ref?: string | undefined;
+  packages: CompatPackage[];
+  parser: GoParser;
+  /** Parses baseline files instead of `parser`, e.g. `(file, text) => pool.extract({ file, text })`. */
+  extract?: ExtractFacts;
+  /** Keep one across runs to parse each baseline blob once. */
+  cache?: BaselineCache;
+  maxFileBytes?: number;
+  /** The git executable; `git` from PATH by default. */
+  git?: string;
+}
+
+export interface PackageCompat {
+  changes: PackageApiChange[];
+  findings: Finding[];
+  breakingChanges: string[];
+  textOnlyWorkflowsSupported: boolean;
+}
+
+export interface CompatResult {
+  /** Why nothing was compared (untrusted, no git, no repository, no baseline ref); informational. */
+  notice?: string;
+  /** The baseline that was compared against. */
+  baseline?: { ref: string; commit: string };
+  /** Every package given, keyed by dir; empty results when there is a notice. */
+  perPackage: Map<string, PackageCompat>;
+}
+
+export async function computeCompat(options: CompatOptions): Promise<CompatResult> {
+  const unchanged = (): Map<string, PackageCompat> => new Map(options.packages.map((pkg) => [pkg.dir, emptyCompat()]));
+  if (!options.trusted) return { notice: UNTRUSTED_NOTICE, perPackage: unchanged() };
+  const baseline = await readBaseline({
+    root: options.root,
+    ref: options.ref,
+    packageDirs: options.packages.map((pkg) => pkg.dir),
+    parser: options.parser,
+    ...(options.extract ? { extract: options.extract } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
+    ...(options.git !== undefined ? { git: options.git } : {}),
+  });
+  if ('notice' in baseline) return { notice: baseline.notice, perPackage: unchanged() };
+  const perPackage = new Map<string, PackageCompat>();
+  for (const pkg of options.packages) {
+    const changes = packageChanges(pkg, baseline.files.get(pkg.dir) ?? []);
+    perPackage.set(pkg.dir, {
+      changes,
+      findings: compatFindings(changes, pkg.anchor ?? fallbackAnchor(pkg.files)),
+      ...compatSummary(changes),
+    });
+  }
+  return { baseline: { ref: baseline.ref, commit: baseline.commit }, perPackage };
+}
+
+function emptyCompat(): PackageCompat {
+  return { changes: [], findings: [], breakingChanges: [], textOnlyWorkflowsSupported: true };
+}
+
+/** Diffs each Go package (folder) of the framework package; `internal/` folders are no one else's API. */
+function packageChanges(pkg: CompatPackage, baselineFiles: [string, FileFacts][]): PackageApiChange[] {
+  const before = byFolder(pkg.dir, baselineFiles);
+  const after = byFolder(pkg.dir, pkg.files);
+  const folders = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return folders.flatMap((dir) =>
+    diffApi(exportedApi(before.get(dir) ?? []), exportedApi(after.get(dir) ?? [])).map((change) => ({ ...change, dir })),
+  );
+}
+
+function byFolder(packageDir: string, files: [string, FileFacts][]): Map<string, [string, FileFacts][]> {
+  const folders = new Map<string, [string, FileFacts][]>();
+  for (const entry of files) {
+    const dir = dirOf(entry[0]);
+    const below = packageDir === '' ? dir : dir.slice(packageDir.length + 1);
+    if (below.split('/').includes('internal')) continue;
+    const list = folders.get(dir) ?? [];
+    list.push(entry);
+    folders.set(dir, list);
+  }
+  return folders;
+}
