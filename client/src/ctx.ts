@@ -8,9 +8,12 @@ import { StatusNotification, type StatusParams } from '../../common/protocol';
 /** Where the server is, from the client's side; `running` says nothing about indexing (see StatusParams). */
 export type ServerPhase = 'stopped' | 'starting' | 'running';
 
-/** Sent to the server at initialize: untrusted workspaces get limited features. */
+/** Sent to the server at initialize. */
 export interface GocomplyInitializationOptions {
+  /** False in an untrusted workspace: the server then runs no program (git) from it. */
   trusted: boolean;
+  /** The extension's workspace storage, for the fact cache; absent without a workspace. */
+  cacheDir?: string;
 }
 
 function phaseOf(state: State): ServerPhase {
@@ -23,7 +26,7 @@ function disposeAll(disposables: vscode.Disposable[]): void {
   for (const disposable of disposables.splice(0).reverse()) disposable.dispose();
 }
 
-export class Ctx implements vscode.Disposable {
+export class Ctx {
   private client: LanguageClient | undefined;
   private readonly clientDisposables: vscode.Disposable[] = [];
   private latestStatus: StatusParams | undefined;
@@ -104,10 +107,6 @@ export class Ctx implements vscode.Disposable {
     return undefined;
   }
 
-  dispose(): void {
-    void this.stop();
-  }
-
   private setStatus(status: StatusParams): void {
     this.latestStatus = status;
     this.statusEmitter.fire(status);
@@ -119,7 +118,8 @@ export class Ctx implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: GocomplyInitializationOptions = { trusted: vscode.workspace.isTrusted };
+    const storage = this.extension.storageUri?.fsPath;
+    const initializationOptions: GocomplyInitializationOptions = { trusted: vscode.workspace.isTrusted, ...(storage === undefined ? {} : { cacheDir: storage }) };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: 'go' },

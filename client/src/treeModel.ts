@@ -9,6 +9,8 @@ import { structureNode, testingNode, type PackageContext } from './treeStructure
 export interface ComplianceTreeModel {
   generation: number;
   roots: ComplianceNode[];
+  /** The node with this id in this model: a row of an older model finds its current self. */
+  byId(id: string): ComplianceNode | undefined;
   parentOf(id: string): ComplianceNode | undefined;
   /** The package row whose folder holds `file` (workspace-folder relative), deepest first. */
   packageFor(folderUri: string, file: string): ComplianceNode | undefined;
@@ -85,16 +87,20 @@ function folderNode(folder: TreeFolder): ComplianceNode {
   };
 }
 
-function indexParents(roots: ComplianceNode[]): Map<string, ComplianceNode> {
-  const parents = new Map<string, ComplianceNode>();
-  const visit = (parent: ComplianceNode): void => {
-    for (const child of parent.children) {
-      parents.set(child.id, parent);
-      visit(child);
-    }
+interface NodeIndex {
+  nodes: Map<string, ComplianceNode>;
+  parents: Map<string, ComplianceNode>;
+}
+
+function indexNodes(roots: ComplianceNode[]): NodeIndex {
+  const index: NodeIndex = { nodes: new Map(), parents: new Map() };
+  const visit = (current: ComplianceNode, parent: ComplianceNode | undefined): void => {
+    index.nodes.set(current.id, current);
+    if (parent !== undefined) index.parents.set(current.id, parent);
+    for (const child of current.children) visit(child, current);
   };
-  roots.forEach(visit);
-  return parents;
+  for (const root of roots) visit(root, undefined);
+  return index;
 }
 
 function isInside(packagePath: string, file: string): boolean {
@@ -103,18 +109,18 @@ function isInside(packagePath: string, file: string): boolean {
 
 export function buildTreeModel(result: TreeResult): ComplianceTreeModel {
   const roots = result.folders.map(folderNode);
-  const parents = indexParents(roots);
+  const index = indexNodes(roots);
   const packagesByFolder = new Map(
     result.folders.map((folder) => [folder.uri, [...folder.packages].sort((a, b) => b.path.length - a.path.length)]),
   );
   return {
     generation: result.generation,
     roots,
-    parentOf: (id) => parents.get(id),
+    byId: (id) => index.nodes.get(id),
+    parentOf: (id) => index.parents.get(id),
     packageFor(folderUri, file) {
       const pkg = packagesByFolder.get(folderUri)?.find((candidate) => isInside(candidate.path, file));
-      if (pkg === undefined) return undefined;
-      return roots.find((root) => root.id === folderUri)?.children.find((child) => child.id === packageNodeId(folderUri, pkg.path));
+      return pkg === undefined ? undefined : index.nodes.get(packageNodeId(folderUri, pkg.path));
     },
   };
 }

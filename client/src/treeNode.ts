@@ -53,7 +53,7 @@ export interface NodeSpec {
 
 /** A node whose id extends its parent's, so ids stay unique and stable. */
 export function node(parentId: string, key: string, spec: NodeSpec): ComplianceNode {
-  return { id: `${parentId}/${key}`, contextValue: spec.contextValue ?? 'detail', children: spec.children ?? [], ...spec };
+  return { ...spec, id: `${parentId}/${key}`, contextValue: spec.contextValue ?? 'detail', children: spec.children ?? [] };
 }
 
 /** A yes/no check row: pass icon when met, `missTone` (fail by default) otherwise. */

@@ -16,6 +16,7 @@ function providerNode(scope: PackageContext, parentId: string, provider: Provide
   const id = `${parentId}/provider:${provider.providerName}`;
   const registration = provider.registrationInfo;
   const tests = provider.testCoverage;
+  const target = providerTarget(scope, provider);
   const children = [
     node(id, 'capabilities', { label: 'capabilities', description: provider.capabilities.join(', ') || 'none found', icon: 'symbol-event' }),
     node(id, 'sdk', { label: 'SDK', description: `${provider.sdkInfo.sdkName} ${provider.sdkInfo.sdkVersion}`.trim() || 'unknown', icon: 'package' }),
@@ -24,13 +25,12 @@ function providerNode(scope: PackageContext, parentId: string, provider: Provide
       description: registration.registryName ? `${registration.registryName} · ${registration.factoryFunction}` : 'not registered',
       icon: 'plug',
       tone: registration.registryName ? 'pass' : 'warn',
-      ...(registration.file === undefined ? {} : { target: providerTarget(scope, provider) }),
+      ...(target?.kind === 'file' ? { target } : {}),
     }),
     check(id, 'unit-tests', 'unit tests', tests.hasUnitTests),
     check(id, 'integration-tests', 'integration tests', tests.hasIntegrationTests, 'info'),
     check(id, 'mock', 'mock', tests.hasMock, 'info'),
   ];
-  const target = providerTarget(scope, provider);
   return node(parentId, `provider:${provider.providerName}`, {
     label: provider.providerName,
     description: `${provider.providerType} · ${provider.status}`,
@@ -93,7 +93,7 @@ export function compatibilityNode(scope: PackageContext): ComplianceNode {
   const id = `${scope.id}/compatibility`;
   return node(scope.id, 'compatibility', {
     label: 'Compatibility',
-    description: breaking.length === 0 ? 'no breaking change reported' : plural(breaking.length, 'breaking change'),
+    description: breaking.length === 0 ? 'no breaks reported' : plural(breaking.length, 'breaking change'),
     icon: breaking.length === 0 ? 'pass' : 'warning',
     tone: breaking.length === 0 ? 'pass' : 'warn',
     contextValue: 'area.compatibility',

@@ -1,0 +1,58 @@
+// The end-to-end checks, through the extension's API and VS Code's commands.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as vscode from 'vscode';
+import type { GocomplyApi } from '../../../client/src/api';
+import { COMMANDS } from '../../../client/src/commandIds';
+import type { Workspace } from '../../e2e/fixture';
+import { waitFor } from '../../e2e/harness';
+
+const EXTENSION_ID = 'gocomply.gocomply';
+
+function isApi(value: unknown): value is GocomplyApi {
+  return typeof value === 'object' && value !== null && 'treeChildren' in value && 'onDidChangeStatus' in value;
+}
+
+export async function activateGocomply(): Promise<GocomplyApi> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api: unknown = await extension.activate();
+  assert.ok(isApi(api), 'activate() returns the gocomply API');
+  return api;
+}
+
+export async function checkCommandsRegistered(): Promise<void> {
+  const registered = new Set(await vscode.commands.getCommands(true));
+  for (const id of Object.values(COMMANDS)) assert.ok(registered.has(id), `${id} is registered`);
+}
+
+export async function waitForReady(api: GocomplyApi): Promise<void> {
+  const status = await waitFor('the server to report ready', () => (api.status?.state === 'ready' ? api.status : undefined), 120_000);
+  assert.equal(typeof status.score, 'number');
+}
+
+export async function checkTreeListsPackages(api: GocomplyApi, workspace: Workspace): Promise<void> {
+  const [folder] = await api.treeChildren();
+  assert.ok(folder, 'the tree has a workspace folder row');
+  const packages = (await api.treeChildren(folder)).filter((row) => row.contextValue === 'package');
+  assert.deepEqual(packages.map((row) => row.label).sort(), workspace.packages);
+}
+
+function missingFileDiagnostic(uri: vscode.Uri, file: string): vscode.Diagnostic | undefined {
+  return vscode.languages.getDiagnostics(uri).find((d) => d.source === 'gocomply' && d.message.includes(basename(file)));
+}
+
+export async function checkQuickFixCreatesFile(folder: vscode.Uri, workspace: Workspace): Promise<void> {
+  const { anchorFile, missingFile, packageName } = workspace.missingFileCase;
+  const anchor = vscode.Uri.joinPath(folder, anchorFile);
+  await vscode.window.showTextDocument(anchor);
+  const diagnostic = await waitFor(`a diagnostic naming ${missingFile}`, () => missingFileDiagnostic(anchor, missingFile));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', anchor, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const create = actions.find((action) => action.title.startsWith('Create') && action.title.includes(basename(missingFile)));
+  assert.ok(create?.edit, `a "Create ${basename(missingFile)}" quick fix with an edit (have: ${actions.map((a) => a.title).join('; ')})`);
+  assert.ok(await vscode.workspace.applyEdit(create.edit), 'the edit applies');
+  await vscode.workspace.saveAll(false);
+  const target = join(workspace.root, missingFile);
+  await waitFor(`${missingFile} on disk`, () => (existsSync(target) && readFileSync(target, 'utf8').includes(`package ${packageName}`) ? true : undefined));
+}
