@@ -4,6 +4,14 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { PackageCompliance } from './schemas/entities';
 import type { Notice } from './schemas/report';
 
+/** client -> server, at initialize. */
+export interface GocomplyInitializationOptions {
+  /** False in an untrusted workspace: the server then runs no program (git) from it. */
+  trusted: boolean;
+  /** The extension's workspace storage, for the fact cache; absent without a workspace. */
+  cacheDir?: string;
+}
+
 export type ServerState = 'indexing' | 'ready' | 'error';
 
 export interface StatusParams {

@@ -3,18 +3,11 @@
 // are dropped with each client.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../common/protocol';
+import { StatusNotification, type GocomplyInitializationOptions, type StatusParams } from '../../common/protocol';
+import { settingsMiddleware } from './settings';
 
 /** Where the server is, from the client's side; `running` says nothing about indexing (see StatusParams). */
 export type ServerPhase = 'stopped' | 'starting' | 'running';
-
-/** Sent to the server at initialize. */
-export interface GocomplyInitializationOptions {
-  /** False in an untrusted workspace: the server then runs no program (git) from it. */
-  trusted: boolean;
-  /** The extension's workspace storage, for the fact cache; absent without a workspace. */
-  cacheDir?: string;
-}
 
 function phaseOf(state: State): ServerPhase {
   if (state === State.Running) return 'running';
@@ -127,6 +120,7 @@ export class Ctx {
       ],
       outputChannel: this.outputChannel,
       initializationOptions,
+      middleware: settingsMiddleware(this.extension.extension),
     };
     return new LanguageClient('gocomply', 'gocomply', serverOptions, clientOptions);
   }
