@@ -1,5 +1,6 @@
 // File header, package clause, imports and constants.
 import type { Node } from 'web-tree-sitter';
+import { literalOf } from './goLiterals';
 import { stringParts, unquoteGoString } from './strings';
 import { fieldNodes, namedChildrenOf, rangeOf, textOf } from './syntax';
 import type { ConstFact, ImportFact, VarFact } from './types';
@@ -47,6 +48,8 @@ export function constFacts(spec: Node, source: string): ConstFact[] {
     const value = values[index];
     const parts = value ? stringParts(value, source) : undefined;
     if (parts) fact.parts = parts;
+    const literal = value && !parts ? literalOf(value, source) : undefined;
+    if (typeof literal === 'number') fact.number = literal;
     return fact;
   });
 }

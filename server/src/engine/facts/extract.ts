@@ -4,11 +4,13 @@ import type { Node, Query, Tree } from 'web-tree-sitter';
 import { callFact } from './calls';
 import type { CallSite } from './callSite';
 import { commentFacts } from './comments';
+import { configDefaultsFacts } from './configDefaults';
 import { readHeader } from './declarations';
 import { groupByFunction, scanBody, scanDeclarations } from './fileScan';
 import type { FunctionScope } from './functions';
 import { LineIndex } from './lines';
 import { logCallFact, loggingImports, type LoggingImports } from './logging';
+import { authHeaderLiterals, mimeLiterals } from './mediaLiterals';
 import { metricFact } from './metrics';
 import { isNotImplementedPanic, unstructuredCall } from './placeholders';
 import type { FactQueries } from './queries';
@@ -49,6 +51,9 @@ export function extractFileFacts(tree: Tree, source: string, queries: FactQuerie
     hasTableDrivenTest: hasTableDrivenTest(body.sites, declarations.types, root, source),
     hasConcurrencyTest: hasConcurrency(body.goStatements, declarations.imports, body.sites, root, source),
     urlLiterals: urlLiterals(root, source),
+    mimeLiterals: mimeLiterals(root, source),
+    authHeaders: authHeaderLiterals(root, source),
+    configDefaults: configDefaultsFacts(declarations.functions, source),
     lineCount: lines.lineCount,
   };
 }
@@ -95,6 +100,9 @@ export function emptyFileFacts(source: string): FileFacts {
     hasTableDrivenTest: false,
     hasConcurrencyTest: false,
     urlLiterals: [],
+    mimeLiterals: [],
+    authHeaders: [],
+    configDefaults: [],
     lineCount: new LineIndex(source).lineCount,
   };
 }

@@ -27,7 +27,22 @@ export interface ConstFact {
   name: string;
   /** Parts joined with `+`; absent when the value is not made of string literals and identifiers. */
   parts?: StringPart[];
+  /** The value when it is a number literal (`1536`, `-0.5`, `1_000`), absent otherwise. */
+  number?: number;
   range: Range;
+}
+
+/** A literal value as Go writes it: a string, a number or a bool. */
+export type LiteralValue = string | number | boolean;
+
+/** A composite literal inside a `DefaultConfig()`-style function (spec §5 configuration defaults). */
+export interface ConfigDefaultsFact {
+  /** The function: `DefaultConfig`, `defaultConfig`, `DefaultClientConfig`. */
+  func: string;
+  /** Bare type name of the literal (`Config` for `&pkg.Config{…}`); the first literal of each type only. */
+  type: string;
+  /** Keyed fields whose value is a literal, in source order (`Timeout: 30 * time.Second` is left out). */
+  fields: { name: string; value: LiteralValue }[];
 }
 
 /** A package-level variable (one per name of a `var` spec). */
@@ -200,5 +215,11 @@ export interface FileFacts {
   hasConcurrencyTest: boolean;
   /** `http(s)://` string literals with the constant name they are bound to, if any. */
   urlLiterals: { value: string; constName?: string }[];
+  /** `image/…`, `audio/…`, `video/…` string literals (MIME types), in source order. */
+  mimeLiterals: string[];
+  /** String literals naming an authentication header (`Authorization`, `x-api-key`, `X-Auth-Token`). */
+  authHeaders: string[];
+  /** Composite literals of `DefaultConfig()`-style functions. */
+  configDefaults: ConfigDefaultsFact[];
   lineCount: number;
 }

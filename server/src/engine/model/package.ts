@@ -1,6 +1,6 @@
 // One package's PackageCompliance, assembled from the area models, with the
 // findings that go with it (diagnostics are finished by rules/diagnostics.ts).
-import type { PackageCompliance } from '../../../../common/schemas/entities';
+import type { PackageCompliance, ProviderExtension, ProviderSupport } from '../../../../common/schemas/entities';
 import type { Settings } from '../../../../common/schemas/settings';
 import { FILE_START, type Finding } from '../rules/finding';
 import { baseName } from '../workspace/walk';
@@ -14,8 +14,13 @@ import {
   statusShare,
   type AreaStatuses,
 } from './compliance';
+import { computeMultimodal, multimodalSupportOf } from './multimodal';
 import { computeObservability, type ObservabilityInputs, type ObservabilityResult } from './observability';
-import { computeProviderSupport, duplicateRegistrationFindings, findRegistrations, hasRegistry, providerNames } from './providers';
+import { providerExtensions, providerFacts, type ProviderFacts } from './providerExtension';
+import { providerFindings } from './providerFindings';
+import type { ExtensionInputs } from './providerInputs';
+import { computeProviderSupport, duplicateRegistrationFindings, findRegistrations, hasRegistry, type Registration } from './providers';
+import { providerSources } from './providerSources';
 import { computeStructure, type StructureFacts } from './structure';
 import { computeTesting, testingFindings, type CoverageInputs, type TestingResult } from './testing';
 import { anchorFile, type PackageView } from './view';
@@ -24,6 +29,8 @@ export interface WorkspaceInputs extends Omit<ObservabilityInputs, 'benchmarks'>
   registryFunctions: Set<string>;
   coverage: CoverageInputs;
   benchmarksFor(view: PackageView): Map<string, number>;
+  /** Workspace-wide inputs of the provider and multimodal models. */
+  extension: ExtensionInputs;
 }
 
 export type PackageModel = Omit<PackageCompliance, 'diagnostics'>;
@@ -41,15 +48,17 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
   const obs = computeObservability(view, settings, { ...inputs, benchmarks: inputs.benchmarksFor(view) });
   const testing = computeTesting(view, settings, inputs.coverage);
   const registrations = findRegistrations(view, inputs.consts, inputs.registryFunctions);
-  const providers = providerNames(structure.providerFolders, registrations);
-  const providerSupport = multiProvider ? computeProviderSupport(view, settings, registry, providers, registrations) : null;
+  const providers = multiProvider ? providerParts(view, settings, inputs, structure, registry, registrations) : NO_PROVIDERS;
+  const providerSupport = providers.support;
+  const multimodal = computeMultimodal(view, settings, { consts: inputs.consts, structNames: inputs.extension.structNames });
+  const multimodalExpected = isMultimodalExpected(view.pkg.name, settings);
   const o = obs.observability;
   const areas: AreaStatuses = {
     structure: structure.structure.status,
     observability: o.status,
     testing: testing.testing.status,
     providers: providerSupport?.status ?? null,
-    multimodal: null,
+    multimodal: multimodal?.status ?? null,
   };
   const status = complianceStatus(areas);
   const packageScore = score({
@@ -73,14 +82,14 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
     packageStructure: structure.structure,
     testingCoverage: testing.testing,
     providerSupport,
-    multimodalSupport: null,
-    alignmentPriorities: alignmentPriorities(areas, isMultimodalExpected(view.pkg.name, settings)),
+    multimodalSupport: multimodalSupportOf(multimodal, multimodalExpected),
+    alignmentPriorities: alignmentPriorities(areas, multimodalExpected),
     completionStatus: derivedCompletionStatus(status),
     score: packageScore,
     scoreBand: scoreBand(packageScore),
     observability: o,
-    providers: [],
-    multimodal: null,
+    providers: providers.extensions,
+    multimodal,
   };
   const anchor = anchorFinding(view);
   const findings = [
@@ -89,9 +98,32 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
     ...obs.findings,
     ...testingFindings(view, testing, settings, anchor),
     ...duplicateRegistrationFindings(registrations),
+    ...providerFindings(view, providers.facts, providerSupport?.missingProviders ?? [], anchor),
     ...placeholderFindings(view),
   ];
   return { model, findings };
+}
+
+interface ProviderParts {
+  support: ProviderSupport | null;
+  facts: ProviderFacts[];
+  extensions: ProviderExtension[];
+}
+
+const NO_PROVIDERS: ProviderParts = { support: null, facts: [], extensions: [] };
+
+function providerParts(
+  view: PackageView,
+  settings: Settings,
+  inputs: WorkspaceInputs,
+  structure: StructureFacts,
+  registry: boolean,
+  registrations: Registration[],
+): ProviderParts {
+  const sources = providerSources(view, structure.providerFolders, registrations);
+  const support = computeProviderSupport(view, settings, registry, sources.map((s) => s.name), registrations);
+  const facts = providerFacts(view, settings, { coverage: inputs.coverage, extension: inputs.extension }, sources);
+  return { support, facts, extensions: providerExtensions(view, settings, facts, support, inputs.extension.modulePaths) };
 }
 
 function namingShare(obs: ObservabilityResult): number {

@@ -2,10 +2,11 @@
 // missing. Per-provider ProviderExtension facts build on this.
 import type { ProviderSupport } from '../../../../common/schemas/entities';
 import type { Settings } from '../../../../common/schemas/settings';
-import type { CallFact, FuncFact } from '../facts/types';
+import type { CallFact, FuncFact, Range } from '../facts/types';
 import type { Finding } from '../rules/finding';
 import { baseName, dirOf } from '../workspace/walk';
 import { resolveParts, type ConstIndex } from './metrics';
+import { groupProviders } from './providerSources';
 import { relToPackage, type PackageView } from './view';
 
 export interface Registration {
@@ -30,15 +31,25 @@ export function isRegistryFunction(file: string, func: FuncFact): boolean {
   );
 }
 
-export function hasRegistry(view: PackageView): boolean {
-  return view.productionFiles.some((file) =>
-    (view.facts(file)?.funcs ?? []).some(
-      (func) =>
-        (func.name === 'GetRegistry' && func.receiverType === undefined) ||
-        isRegistryFunction(file, func) ||
-        (func.receiverType?.endsWith('Registry') === true && func.name.startsWith('Register')),
-    ),
+function definesRegistry(file: string, func: FuncFact): boolean {
+  return (
+    (func.name === 'GetRegistry' && func.receiverType === undefined) ||
+    isRegistryFunction(file, func) ||
+    (func.receiverType?.endsWith('Registry') === true && func.name.startsWith('Register'))
   );
+}
+
+/** Where the package's registry is defined: the name of its first `GetRegistry`, `Register…` function or `…Registry.Register…` method. */
+export function registryDefinition(view: PackageView): { file: string; range: Range } | undefined {
+  for (const file of view.productionFiles) {
+    const func = (view.facts(file)?.funcs ?? []).find((f) => definesRegistry(file, f));
+    if (func) return { file, range: func.nameRange };
+  }
+  return undefined;
+}
+
+export function hasRegistry(view: PackageView): boolean {
+  return registryDefinition(view) !== undefined;
 }
 
 function isRegistrationCall(call: CallFact, registryFunctions: Set<string>): boolean {
@@ -71,16 +82,9 @@ export function findRegistrations(view: PackageView, consts: ConstIndex, registr
   return registrations;
 }
 
-/** Provider names: folders joined with registered names; a folder and the name registered from it are one. */
+/** Provider names: folders joined with registered names; a folder and the name registered from it are one (see providerSources.ts). */
 export function providerNames(folders: string[], registrations: Registration[]): string[] {
-  const names = new Map<string, string>(folders.map((f) => [f.toLowerCase(), f]));
-  const registeredFromFolder = new Set(registrations.filter((r) => r.providerFolder).map((r) => r.registryName.toLowerCase()));
-  for (const r of registrations) {
-    const lower = r.registryName.toLowerCase();
-    if (!r.providerFolder && !names.has(lower)) names.set(lower, r.registryName);
-    if (r.providerFolder && !names.has(r.providerFolder.toLowerCase()) && !registeredFromFolder.has(lower)) names.set(lower, r.registryName);
-  }
-  return [...names.values()].sort();
+  return groupProviders(folders, registrations).map((group) => group.name);
 }
 
 export function computeProviderSupport(
