@@ -46,7 +46,11 @@ export function providersNode(scope: PackageContext): ComplianceNode | undefined
   const support = scope.pkg.providerSupport;
   if (support === null && scope.pkg.providers.length === 0) return undefined;
   const id = `${scope.id}/providers`;
-  const providers = scope.pkg.providers.map((provider) => providerNode(scope, id, provider));
+  // Missing high-demand providers are also PLANNED entries of the report: show them once, as missing.
+  const missingNames = new Set((support?.missingProviders ?? []).map((name) => name.toLowerCase()));
+  const providers = scope.pkg.providers
+    .filter((provider) => !(provider.status === 'PLANNED' && missingNames.has(provider.providerName.toLowerCase())))
+    .map((provider) => providerNode(scope, id, provider));
   const missing = (support?.missingProviders ?? []).map((name) =>
     node(id, `missing:${name}`, {
       label: name,
