@@ -66,29 +66,35 @@ export interface CompatResult {
   perPackage: Map<string, PackageCompat>;
 }
 
-export async function computeCompat(options: CompatOptions): Promise<CompatResult> {
-  const unchanged = (): Map<string, PackageCompat> => new Map(options.packages.map((pkg) => [pkg.dir, emptyCompat()]));
-  if (!options.trusted) return { notice: UNTRUSTED_NOTICE, perPackage: unchanged() };
-  const baseline = await readBaseline({
+/** The baseline's files per framework package folder, or why there is none. */
+export type LoadedBaseline = { ref: string; commit: string; files: Map<string, [string, FileFacts][]> } | { notice: string };
+
+/** Reads the baseline once (git, trusted workspaces only); compare it with `compareWithBaseline` after every edit. */
+export async function loadBaseline(options: Omit<CompatOptions, 'packages'> & { packageDirs: string[] }): Promise<LoadedBaseline> {
+  if (!options.trusted) return { notice: UNTRUSTED_NOTICE };
+  return readBaseline({
     root: options.root,
     ref: options.ref,
-    packageDirs: options.packages.map((pkg) => pkg.dir),
+    packageDirs: options.packageDirs,
     parser: options.parser,
     ...(options.extract ? { extract: options.extract } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.git !== undefined ? { git: options.git } : {}),
   });
-  if ('notice' in baseline) return { notice: baseline.notice, perPackage: unchanged() };
-  const perPackage = new Map<string, PackageCompat>();
-  for (const pkg of options.packages) {
-    const changes = packageChanges(pkg, baseline.files.get(pkg.dir) ?? []);
-    perPackage.set(pkg.dir, {
-      changes,
-      findings: compatFindings(changes, pkg.anchor ?? fallbackAnchor(pkg.files)),
-      ...compatSummary(changes),
-    });
-  }
+}
+
+/** Diffs one framework package's current files with the baseline: pure and cheap. */
+export function comparePackage(pkg: CompatPackage, baseline: LoadedBaseline): PackageCompat {
+  if ('notice' in baseline) return emptyCompat();
+  const changes = packageChanges(pkg, baseline.files.get(pkg.dir) ?? []);
+  return { changes, findings: compatFindings(changes, pkg.anchor ?? fallbackAnchor(pkg.files)), ...compatSummary(changes) };
+}
+
+export async function computeCompat(options: CompatOptions): Promise<CompatResult> {
+  const baseline = await loadBaseline({ ...options, packageDirs: options.packages.map((pkg) => pkg.dir) });
+  const perPackage = new Map(options.packages.map((pkg) => [pkg.dir, comparePackage(pkg, baseline)] as const));
+  if ('notice' in baseline) return { notice: baseline.notice, perPackage };
   return { baseline: { ref: baseline.ref, commit: baseline.commit }, perPackage };
 }
 
