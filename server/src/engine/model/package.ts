@@ -14,7 +14,11 @@ import {
   statusShare,
   type AreaStatuses,
 } from './compliance';
-import { computeMultimodal, multimodalSupportOf } from './multimodal';
+import type { StateFile } from '../../../../common/schemas/state';
+import { comparePackage, type LoadedBaseline, type PackageCompat } from '../compat';
+import type { FileFacts } from '../facts/types';
+import { applyState } from './lifecycle';
+import { computeMultimodal, multimodalSupportOf, NO_BREAKING_CHANGES } from './multimodal';
 import { computeObservability, type ObservabilityInputs, type ObservabilityResult } from './observability';
 import { providerExtensions, providerFacts, type ProviderFacts } from './providerExtension';
 import { providerFindings } from './providerFindings';
@@ -26,6 +30,10 @@ import { computeTesting, testingFindings, type CoverageInputs, type TestingResul
 import { anchorFile, type PackageView } from './view';
 
 export interface WorkspaceInputs extends Omit<ObservabilityInputs, 'benchmarks'> {
+  /** The git baseline for backward compatibility, absent when not loaded. */
+  baseline?: LoadedBaseline;
+  /** The status state file, absent when not read. */
+  state?: StateFile;
   registryFunctions: Set<string>;
   coverage: CoverageInputs;
   benchmarksFor(view: PackageView): Map<string, number>;
@@ -50,7 +58,9 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
   const registrations = findRegistrations(view, inputs.consts, inputs.registryFunctions);
   const providers = multiProvider ? providerParts(view, settings, inputs, structure, registry, registrations) : NO_PROVIDERS;
   const providerSupport = providers.support;
-  const multimodal = computeMultimodal(view, settings, { consts: inputs.consts, structNames: inputs.extension.structNames });
+  const anchor = anchorFinding(view);
+  const compat = inputs.baseline ? packageCompat(view, inputs.baseline, anchor) : undefined;
+  const multimodal = computeMultimodal(view, settings, { consts: inputs.consts, structNames: inputs.extension.structNames }, compat ?? NO_BREAKING_CHANGES);
   const multimodalExpected = isMultimodalExpected(view.pkg.name, settings);
   const o = obs.observability;
   const areas: AreaStatuses = {
@@ -91,7 +101,6 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
     providers: providers.extensions,
     multimodal,
   };
-  const anchor = anchorFinding(view);
   const findings = [
     ...structureFindings(view, structure, anchor),
     ...areaFindings(view, obs, anchor),
@@ -100,8 +109,19 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
     ...duplicateRegistrationFindings(registrations),
     ...providerFindings(view, providers.facts, providerSupport?.missingProviders ?? [], anchor),
     ...placeholderFindings(view),
+    ...(compat?.findings ?? []),
   ];
-  return { model, findings };
+  if (!inputs.state) return { model, findings };
+  const withState = applyState(model, inputs.state, anchor);
+  return { model: withState.model, findings: [...findings, ...withState.findings] };
+}
+
+function packageCompat(view: PackageView, baseline: LoadedBaseline, anchor: Finding): PackageCompat {
+  const files = view.goFiles.flatMap((file): [string, FileFacts][] => {
+    const facts = view.facts(file);
+    return facts ? [[file, facts]] : [];
+  });
+  return comparePackage({ dir: view.pkg.dir, name: view.pkg.name, files, anchor: { file: anchor.file, range: anchor.range } }, baseline);
 }
 
 interface ProviderParts {

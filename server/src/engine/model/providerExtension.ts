@@ -116,7 +116,7 @@ function extensionOf(view: PackageView, providerType: ProviderType, facts: Provi
   };
 }
 
-function plannedExtension(packageName: string, providerType: ProviderType, providerName: string): ProviderExtension {
+export function plannedExtension(packageName: string, providerType: ProviderType, providerName: string): ProviderExtension {
   return {
     providerName,
     packageName,
