@@ -12,6 +12,9 @@ export const EXIT_OK = 0;
 export const EXIT_THRESHOLD = 1;
 export const EXIT_USAGE = 2;
 
+/** The fact cache, under the audited root (walks skip dot-folders, so it is never audited). */
+export const CACHE_DIR = path.join('.cache', 'gocomply');
+
 /** The bundled example workspace: `examples/` at the package root, found from the bundle or the sources. */
 function defaultWorkspace(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -55,7 +58,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`gocomply: ${root} is not a readable folder\n`);
     return EXIT_USAGE;
   }
-  const engine = await Engine.open(root, { trusted: true, ...(process.stderr.isTTY ? { onProgress: progress } : {}) });
+  const engine = await Engine.open(root, {
+    trusted: true,
+    cacheDir: args.noCache ? null : path.join(root, CACHE_DIR),
+    ...(process.stderr.isTTY ? { onProgress: progress } : {}),
+  });
   const report = engine.report();
   engine.dispose();
   const output = render(report, args.format);

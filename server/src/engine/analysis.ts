@@ -1,11 +1,14 @@
 // The whole-workspace analysis: workspace-wide inferences first (span
 // starters, logging helpers, constants, metric conflicts), then each package.
 import type { Settings } from '../../../common/schemas/settings';
+import type { AnalysisMemo } from './analysisMemo';
+import type { WorkspaceHelpers } from './helpersMemo';
 import type { FileFacts } from './facts/types';
 import { parseBenchmarkOutput } from './model/benchmarks';
 import { mergeCoverageProfiles, parseCoverageProfile } from './model/coverage';
 import { buildConstIndex, conflictFindings, resolveMetricName, type ResolvedMetric } from './model/metrics';
 import { analyzePackage, type PackageAnalysis, type WorkspaceInputs } from './model/package';
+import { extensionInputs } from './model/providerInputs';
 import { isRegistryFunction } from './model/providers';
 import { inferLoggingHelpers, inferSpanStarters, inferTraceLogHelpers, workspaceFuncs } from './model/starters';
 import type { LoadedProfile } from './model/testing';
@@ -66,24 +69,40 @@ function loadProfiles(state: WorkspaceState): LoadedProfile[] {
   return state.coverageFiles.map((f) => ({ file: f.file, mtimeMs: f.mtimeMs, profile: parseCoverageProfile(f.text).profile }));
 }
 
-function workspaceInputs(state: WorkspaceState, settings: Settings): { inputs: WorkspaceInputs; starters: Set<string> } {
-  const production = productionFacts(state);
+function inferHelpers(production: [string, FileFacts][], settings: Settings): WorkspaceHelpers {
   const funcs = workspaceFuncs(production);
-  const starters = inferSpanStarters(funcs, settings.tracing.spanStarters);
   const logging = inferLoggingHelpers(funcs);
-  const traceLogging = inferTraceLogHelpers(funcs, logging);
-  const registryFunctions = new Set(funcs.filter((f) => isRegistryFunction(f.file, f.func)).map((f) => f.func.name));
-  const profiles = loadProfiles(state);
-  const benchmarks = benchmarksByPackage(state);
-  const inputs: WorkspaceInputs = {
-    consts: buildConstIndex(production),
-    starters,
-    logging: { logging, traceLogging },
-    registryFunctions,
-    coverage: { merged: mergeCoverageProfiles(profiles.map((p) => p.profile)), profiles },
-    benchmarksFor: (view) => benchmarks.get(view.pkg.dir) ?? new Map(),
+  return {
+    starters: inferSpanStarters(funcs, settings.tracing.spanStarters),
+    logging: { logging, traceLogging: inferTraceLogHelpers(funcs, logging) },
+    registryFunctions: new Set(funcs.filter((f) => isRegistryFunction(f.file, f.func)).map((f) => f.func.name)),
   };
-  return { inputs, starters };
+}
+
+function coverageInputs(state: WorkspaceState): WorkspaceInputs['coverage'] {
+  const profiles = loadProfiles(state);
+  return { merged: mergeCoverageProfiles(profiles.map((p) => p.profile)), profiles };
+}
+
+function benchmarkLookup(state: WorkspaceState): WorkspaceInputs['benchmarksFor'] {
+  const benchmarks = benchmarksByPackage(state);
+  return (view) => benchmarks.get(view.pkg.dir) ?? new Map();
+}
+
+/** Workspace-wide inputs of every package; `memo` (the engine's) replays the parts whose inputs did not change. */
+function workspaceInputs(
+  state: WorkspaceState,
+  settings: Settings,
+  production: [string, FileFacts][],
+  memo?: AnalysisMemo,
+): { inputs: WorkspaceInputs; starters: Set<string> } {
+  const helpers = memo?.helpers.get(production, settings, () => inferHelpers(production, settings)) ?? inferHelpers(production, settings);
+  const coverage = memo?.coverage.get([state.coverageFiles], () => coverageInputs(state)) ?? coverageInputs(state);
+  const benchmarksFor =
+    memo?.benchmarks.get([state.benchmarkFiles, state.packages, state.modules], () => benchmarkLookup(state)) ?? benchmarkLookup(state);
+  const extension = extensionInputs(state.facts, state.modules, state.packages);
+  const inputs: WorkspaceInputs = { consts: buildConstIndex(production), ...helpers, coverage, benchmarksFor, extension };
+  return { inputs, starters: helpers.starters };
 }
 
 export function packageViews(state: WorkspaceState): PackageView[] {
@@ -103,10 +122,13 @@ export function packageViews(state: WorkspaceState): PackageView[] {
   });
 }
 
-export function analyzeWorkspace(state: WorkspaceState, settings: Settings): WorkspaceAnalysis {
-  const { inputs, starters } = workspaceInputs(state, settings);
-  const packages = packageViews(state).map((view) => analyzePackage(view, settings, inputs));
-  const allMetrics: ResolvedMetric[] = productionFacts(state).flatMap(([file, facts]) =>
+export function analyzeWorkspace(state: WorkspaceState, settings: Settings, memo?: AnalysisMemo): WorkspaceAnalysis {
+  const production = productionFacts(state);
+  const { inputs, starters } = workspaceInputs(state, settings, production, memo);
+  const analyze = (view: PackageView) => analyzePackage(view, settings, inputs);
+  const packages = packageViews(state).map((view) => memo?.package(view, settings, inputs, () => analyze(view)) ?? analyze(view));
+  memo?.retainPackages(new Set(state.packages.map((p) => p.dir)));
+  const allMetrics: ResolvedMetric[] = production.flatMap(([file, facts]) =>
     facts.metrics.map((fact) => ({ fact, file, name: resolveMetricName(fact, file, inputs.consts) })),
   );
   return {

@@ -5,7 +5,12 @@ import * as path from 'node:path';
 import type { Notice, Report } from '../../../common/schemas/report';
 import type { Settings, SettingsInput } from '../../../common/schemas/settings';
 import { analyzeWorkspace, type WorkspaceAnalysis, type WorkspaceState } from './analysis';
+import { AnalysisMemo } from './analysisMemo';
+import { FactCache, rootCacheDir } from './cache/factCache';
+import { cacheIdentity } from './cache/identity';
 import { CONFIG_FILE, loadSettings } from './config';
+import { collectFacts, hasGoFiles, PARALLEL_MIN_FILES, type CollectedFile } from './facts/collect';
+import { defaultPoolSize, FactsPool } from './facts/pool';
 import type { FileFacts } from './facts/types';
 import { GoParser } from './parser';
 import { buildReport } from './report/json';
@@ -13,8 +18,8 @@ import { toDiagnostics } from './rules/diagnostics';
 import type { EngineDiagnostic, Finding } from './rules/finding';
 import { findModules, findPackages } from './workspace/packages';
 import { findConfiguredFiles } from './workspace/profiles';
-import { readSource, readTextIfExists } from './workspace/read';
-import { addToListing, removeFromListing, statFile, walkWorkspace } from './workspace/walk';
+import { readTextIfExists } from './workspace/read';
+import { addToListing, removeFromListing, statFile, walkWorkspace, type FileStat } from './workspace/walk';
 
 export interface EngineOptions {
   settings?: SettingsInput;
@@ -23,6 +28,13 @@ export interface EngineOptions {
   parser?: GoParser;
   /** Called as files are parsed (done, total), for progress reporting. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Folder for the fact cache (the CLI's `.cache/gocomply`, the extension's
+   * workspace storage); several roots may share one. Null or absent: no cache.
+   */
+  cacheDir?: string | null;
+  /** Worker threads for parsing many files; 0 keeps all parsing in the main thread. Default: one per core, at least 2. */
+  workers?: number;
 }
 
 export interface EngineResult {
@@ -51,35 +63,96 @@ export class Engine {
   private configFindings: Finding[] = [];
   private readonly notices = new Map<string, Notice[]>();
   private state: WorkspaceState | undefined;
+  private readonly memo = new AnalysisMemo();
+  private readonly cacheDir: string | null;
+  private readonly workers: number;
+
+  /** The main thread's parser, made on first use: a warm start from the cache needs none. */
+  private parser: Promise<GoParser> | undefined;
+  private readonly ownsParser: boolean;
+  /** Aborts the facts collection of a reindex in progress (and its workers) on dispose. */
+  private indexing: AbortController | undefined;
 
   private constructor(
     readonly root: string,
-    private readonly parser: GoParser,
-    private readonly ownsParser: boolean,
     private overrides: SettingsInput,
+    options: EngineOptions,
   ) {
     this.settings = loadSettings(undefined, overrides).settings;
+    this.parser = options.parser && Promise.resolve(options.parser);
+    this.ownsParser = options.parser === undefined;
+    this.cacheDir = options.cacheDir ?? null;
+    this.workers = options.workers ?? defaultPoolSize();
   }
 
   static async open(root: string, options: EngineOptions = {}): Promise<Engine> {
-    const parser = options.parser ?? (await GoParser.create());
-    const engine = new Engine(path.resolve(root), parser, options.parser === undefined, options.settings ?? {});
+    const engine = new Engine(path.resolve(root), options.settings ?? {}, options);
     await engine.reindex(options.onProgress);
     return engine;
   }
 
-  /** Re-reads everything: settings, listing, modules, packages, every file's facts. */
+  private readonly mainParser = (): Promise<GoParser> => {
+    this.parser ??= GoParser.create();
+    return this.parser;
+  };
+
+  /** Re-reads everything: settings, listing, modules, packages, every file's facts (from the cache where the bytes match). */
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
-    await this.loadConfig();
-    const listing = await walkWorkspace(this.root);
-    this.notices.clear();
-    this.state = { listing, modules: [], packages: [], facts: new Map(), coverageFiles: [], benchmarkFiles: [] };
-    await this.refreshLayout();
-    const files = [...listing.goFiles];
-    let done = 0;
-    for (const [file, stat] of files) {
-      await this.parseFromDisk(file, stat.size);
-      onProgress?.(++done, files.length);
+    const cache = await this.openCache();
+    const indexing = new AbortController();
+    this.indexing = indexing;
+    const pool = this.earlyPool(cache);
+    try {
+      await this.loadConfig();
+      const listing = await walkWorkspace(this.root);
+      this.notices.clear();
+      this.state = { listing, modules: [], packages: [], facts: new Map(), coverageFiles: [], benchmarkFiles: [] };
+      await this.refreshLayout();
+      const files = [...listing.goFiles];
+      const collected = await collectFacts({
+        root: this.root,
+        files,
+        maxFileBytes: this.settings.maxFileBytes,
+        parser: this.mainParser,
+        workers: this.workers,
+        signal: indexing.signal,
+        ...(pool ? { pool } : {}),
+        ...(cache ? { cache } : {}),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      for (const [file] of files) this.setCollected(file, collected.get(file));
+    } finally {
+      if (this.indexing === indexing) this.indexing = undefined;
+      await pool?.close();
+    }
+    await cache?.save();
+  }
+
+  /** Workers started before the walk when much will be parsed (no cached facts, many Go files), so they load meanwhile. */
+  private earlyPool(cache: FactCache | undefined): FactsPool | undefined {
+    const cached = cache !== undefined && cache.storedCount > 0;
+    if (this.workers === 0 || cached || !hasGoFiles(this.root, PARALLEL_MIN_FILES)) return undefined;
+    return new FactsPool({ size: this.workers });
+  }
+
+  /** The fact cache, if any; a cache that cannot be opened is no cache. */
+  private async openCache(): Promise<FactCache | undefined> {
+    if (this.cacheDir === null) return undefined;
+    try {
+      return await FactCache.open(rootCacheDir(this.cacheDir, this.root), cacheIdentity());
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Facts and notices of a file read by reindex, in listing order so analysis sees files as a walk does. */
+  private setCollected(file: string, collected: CollectedFile | undefined): void {
+    const readNotices = collected?.readNotices ?? [];
+    if (collected?.facts) {
+      this.current.facts.set(file, collected.facts);
+      this.notices.set(file, [...readNotices, ...syntaxNotice(file, collected.facts)]);
+    } else {
+      this.notices.set(file, readNotices);
     }
   }
 
@@ -110,15 +183,33 @@ export class Engine {
     ]);
   }
 
-  private async parseFromDisk(file: string, size: number): Promise<void> {
-    const read = await readSource(this.root, file, size, this.settings.maxFileBytes);
-    this.notices.set(file, read.notices);
-    if (read.text === undefined) this.current.facts.delete(file);
-    else this.setFacts(file, read.text, read.notices);
+  /** Facts of files changed on disk: in the main thread, or in workers when there are many (a branch switch). */
+  private async parseFromDisk(files: [string, FileStat][]): Promise<void> {
+    if (files.length === 0) return;
+    const collected = await collectFacts({
+      root: this.root,
+      files,
+      maxFileBytes: this.settings.maxFileBytes,
+      parser: this.mainParser,
+      workers: this.workers,
+    });
+    for (const [file] of files) {
+      const one = collected.get(file);
+      if (!one?.facts) this.current.facts.delete(file);
+      this.setCollected(file, one);
+    }
   }
 
-  private setFacts(file: string, text: string, readNotices: Notice[]): void {
-    const facts = this.parser.extract(text);
+  /** Drops what is known of a deleted file, or of every file below a deleted folder. */
+  private forget(rel: string): void {
+    for (const map of [this.current.facts, this.notices]) {
+      map.delete(rel);
+      for (const file of map.keys()) if (file.startsWith(`${rel}/`)) map.delete(file);
+    }
+  }
+
+  private async setFacts(file: string, text: string, readNotices: Notice[]): Promise<void> {
+    const facts = (await this.mainParser()).extract(text);
     this.current.facts.set(file, facts);
     this.notices.set(file, [...readNotices, ...syntaxNotice(file, facts)]);
   }
@@ -127,22 +218,23 @@ export class Engine {
   async update(changes: FileChange[]): Promise<boolean> {
     let layoutChanged = false;
     let configChanged = false;
+    const fromDisk: [string, FileStat][] = [];
     for (const change of changes) {
       const rel = change.file;
       if (rel === CONFIG_FILE) configChanged = true;
       if (change.kind === 'deleted') {
         layoutChanged = removeFromListing(this.current.listing, rel) || layoutChanged;
-        this.current.facts.delete(rel);
-        this.notices.delete(rel);
+        this.forget(rel);
         continue;
       }
       const stat = change.text !== undefined ? { size: change.text.length, mtimeMs: Date.now() } : await statFile(this.root, rel);
       if (!stat) continue;
       layoutChanged = addToListing(this.current.listing, rel, stat) || isModuleFile(rel) || layoutChanged;
       if (!rel.endsWith('.go')) continue;
-      if (change.text === undefined) await this.parseFromDisk(rel, stat.size);
-      else this.setFacts(rel, change.text, []);
+      if (change.text === undefined) fromDisk.push([rel, stat]);
+      else await this.setFacts(rel, change.text, []);
     }
+    await this.parseFromDisk(fromDisk);
     if (configChanged) {
       await this.reindex();
       return true;
@@ -170,7 +262,7 @@ export class Engine {
   }
 
   analyze(): EngineResult {
-    const analysis = analyzeWorkspace(this.current, this.settings);
+    const analysis = analyzeWorkspace(this.current, this.settings, this.memo);
     const findings = [...this.configFindings, ...analysis.workspaceFindings, ...analysis.packages.flatMap((p) => p.findings)];
     return { analysis, diagnostics: toDiagnostics(dedupe(findings), this.settings, (f) => this.factsOf(f)) };
   }
@@ -180,14 +272,28 @@ export class Engine {
   }
 
   dispose(): void {
-    if (this.ownsParser) this.parser.dispose();
+    this.indexing?.abort();
+    if (this.ownsParser) void this.parser?.then((parser) => parser.dispose(), () => undefined);
+    this.parser = undefined;
   }
+}
+
+// Packages the analysis memo replays keep their finding objects, so an edit re-keys only new findings.
+const findingKeys = new WeakMap<Finding, string>();
+
+function findingKey(f: Finding): string {
+  let key = findingKeys.get(f);
+  if (key === undefined) {
+    key = `${f.rule}\u0000${f.file}\u0000${f.range.start.line}:${f.range.start.character}\u0000${f.message}`;
+    findingKeys.set(f, key);
+  }
+  return key;
 }
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.rule}\u0000${f.file}\u0000${f.range.start.line}:${f.range.start.character}\u0000${f.message}`;
+    const key = findingKey(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -2,14 +2,14 @@
 // thread; cached facts are taken as they are, the rest are parsed, in worker
 // threads when there are enough of them to pay for starting the pool.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Notice } from '../../../../common/schemas/report';
 import { contentHash, type FactCache } from '../cache/factCache';
 import type { GoParser } from '../parser';
-import { decodeSource } from '../workspace/read';
-import type { FileStat } from '../workspace/walk';
+import { decodeSource, readSource, type ReadResult } from '../workspace/read';
+import { isSkippedDir, type FileStat } from '../workspace/walk';
 import { FactsPool } from './pool';
 import type { FileFacts } from './types';
 import type { ExtractJob } from './workerProtocol';
@@ -32,6 +32,8 @@ export interface CollectOptions {
   cache?: FactCache;
   /** Worker threads to use; 0 parses everything in the main thread. */
   workers: number;
+  /** Workers the caller started early (and closes); otherwise started here when there is enough to parse. */
+  pool?: FactsPool;
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the collection (it rejects) and terminates the workers. */
   signal?: AbortSignal;
@@ -52,13 +54,17 @@ interface Miss {
 class Collector {
   readonly results = new Map<string, CollectedFile>();
   private readonly waiting: Miss[] = [];
+  /** Files too large or unreadable: their notices come from readSource, after the fast pass. */
+  private readonly unusual: [string, FileStat][] = [];
   private readonly parsing: Promise<void>[] = [];
   private pool: FactsPool | undefined;
+  private ownsPool = false;
   private done = 0;
 
   constructor(private readonly options: CollectOptions) {
+    this.pool = options.pool;
     const coldCache = !options.cache || options.cache.storedCount === 0;
-    if (coldCache && options.files.length >= PARALLEL_MIN_FILES) this.startPool();
+    if (!this.pool && coldCache && options.files.length >= PARALLEL_MIN_FILES) this.startPool();
     options.signal?.addEventListener('abort', () => void this.pool?.close(), { once: true });
   }
 
@@ -70,6 +76,7 @@ class Collector {
         for (const [file, stat] of files.slice(start, start + READ_CHUNK)) this.readOne(file, stat);
         await nextTurn();
       }
+      for (const [file, stat] of this.unusual) await this.readUnusual(file, stat);
       const inMainThread = this.waiting.splice(0);
       if (inMainThread.length > 0) {
         const parser = await this.options.parser();
@@ -79,28 +86,38 @@ class Collector {
       this.options.signal?.throwIfAborted();
       return this.results;
     } finally {
-      await this.pool?.close();
+      if (this.ownsPool) await this.pool?.close();
     }
   }
 
   private readOne(file: string, stat: FileStat): void {
-    const { maxFileBytes, cache } = this.options;
-    if (stat.size > maxFileBytes) {
-      return this.record(file, { readNotices: [{ file, message: `skipped: ${stat.size} bytes is over maxFileBytes (${maxFileBytes})` }] });
+    if (stat.size > this.options.maxFileBytes) {
+      this.unusual.push([file, stat]);
+      return;
     }
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(this.options.root, file));
-    } catch (error) {
-      return this.record(file, { readNotices: [{ file, message: `unreadable: ${error instanceof Error ? error.message : String(error)}` }] });
+    } catch {
+      this.unusual.push([file, stat]);
+      return;
     }
     const hash = contentHash(bytes);
-    const cached = cache?.get(hash);
+    const cached = this.options.cache?.get(hash);
     if (cached) return this.record(file, { facts: cached, readNotices: readNotices(bytes, file) });
-    const decoded = decodeSource(bytes, file);
-    const collected: CollectedFile = { readNotices: decoded.notices };
+    this.miss(file, hash, decodeSource(bytes, file));
+  }
+
+  private async readUnusual(file: string, stat: FileStat): Promise<void> {
+    const read = await readSource(this.options.root, file, stat.size, this.options.maxFileBytes);
+    if (read.text === undefined) return this.record(file, { readNotices: read.notices });
+    this.miss(file, contentHash(Buffer.from(read.text)), read); // readable after all
+  }
+
+  private miss(file: string, hash: string, read: ReadResult): void {
+    const collected: CollectedFile = { readNotices: read.notices };
     this.results.set(file, collected);
-    this.queue({ job: { file, text: decoded.text ?? '' }, hash, collected });
+    this.queue({ job: { file, text: read.text ?? '' }, hash, collected });
   }
 
   private queue(miss: Miss): void {
@@ -122,7 +139,9 @@ class Collector {
   }
 
   private startPool(): void {
-    if (this.options.workers > 0 && !this.options.signal?.aborted) this.pool = new FactsPool({ size: this.options.workers });
+    if (this.options.workers <= 0 || this.options.signal?.aborted) return;
+    this.pool = new FactsPool({ size: this.options.workers });
+    this.ownsPool = true;
   }
 
   private finish(miss: Miss, facts: FileFacts): void {
@@ -150,4 +169,27 @@ function readNotices(bytes: Buffer, file: string): Notice[] {
 /** Facts and read notices of every file, keyed by file (in no particular order). */
 export function collectFacts(options: CollectOptions): Promise<Map<string, CollectedFile>> {
   return new Collector(options).run();
+}
+
+/**
+ * True when `root` holds at least `count` Go files (skip rules as the walk's),
+ * found without walking further than needed: lets the engine start workers
+ * while it walks the folder, instead of after.
+ */
+export function hasGoFiles(root: string, count: number): boolean {
+  let found = 0;
+  const dirs = [root];
+  for (let dir = dirs.pop(); dir !== undefined; dir = dirs.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !isSkippedDir(entry.name)) dirs.push(path.join(dir, entry.name));
+      else if (entry.isFile() && entry.name.endsWith('.go') && ++found >= count) return true;
+    }
+  }
+  return false;
 }

@@ -1,0 +1,85 @@
+// Memoisation for repeated analyses of one workspace (the language server
+// re-analyses after every edit). Nothing here decides anything: it only
+// replays a result when every input it was computed from is the same, so a
+// memoised analysis equals a cold one.
+//  - derived values (coverage, benchmarks) are keyed by the identity of their inputs;
+//  - the workspace-wide helpers (span starters, logging helpers, registries) are
+//    inferred again only when an edit can change them (helpersMemo.ts), and sets
+//    equal to the previous ones keep their identity;
+//  - a package is re-analysed only when its own files' facts, their stats, its
+//    other files, the settings or a workspace input it reads changed.
+import type { Settings } from '../../../common/schemas/settings';
+import { HelpersMemo } from './helpersMemo';
+import type { PackageAnalysis, WorkspaceInputs } from './model/package';
+import type { CoverageInputs } from './model/testing';
+import type { PackageView } from './model/view';
+
+interface PackageEntry {
+  key: unknown[];
+  result: PackageAnalysis;
+}
+
+function sameKey(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+}
+
+/**
+ * Everything a package's analysis reads. The const index is left out: it is
+ * rebuilt on every analysis, and a package resolves only constants of its own
+ * folders, which come from its own files (keyed here). Every other workspace
+ * input is compared by identity, so a new input that is rebuilt each time only
+ * makes the memo miss.
+ */
+function packageKey(view: PackageView, settings: Settings, workspace: unknown[]): unknown[] {
+  const key: unknown[] = [view.pkg, settings, ...workspace];
+  for (const file of view.goFiles) key.push(file, view.facts(file), view.listing.goFiles.get(file)?.mtimeMs);
+  key.push('\u0000', ...view.otherFiles);
+  return key;
+}
+
+const workspaceKeys = new WeakMap<WorkspaceInputs, unknown[]>();
+
+function workspaceKey(inputs: WorkspaceInputs): unknown[] {
+  let key = workspaceKeys.get(inputs);
+  if (!key) {
+    key = Object.entries(inputs)
+      .filter(([name]) => name !== 'consts')
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, value]): unknown => value);
+    workspaceKeys.set(inputs, key);
+  }
+  return key;
+}
+
+/** A value recomputed only when the identities it depends on change. */
+export class DerivedValue<T> {
+  private last: { deps: unknown[]; value: T } | undefined;
+
+  get(deps: unknown[], compute: () => T): T {
+    if (this.last && sameKey(this.last.deps, deps)) return this.last.value;
+    const value = compute();
+    this.last = { deps, value };
+    return value;
+  }
+}
+
+export class AnalysisMemo {
+  readonly helpers = new HelpersMemo();
+  private readonly packages = new Map<string, PackageEntry>();
+  readonly coverage = new DerivedValue<CoverageInputs>();
+  readonly benchmarks = new DerivedValue<WorkspaceInputs['benchmarksFor']>();
+
+  package(view: PackageView, settings: Settings, inputs: WorkspaceInputs, compute: () => PackageAnalysis): PackageAnalysis {
+    const key = packageKey(view, settings, workspaceKey(inputs));
+    const entry = this.packages.get(view.pkg.dir);
+    if (entry && sameKey(entry.key, key)) return entry.result;
+    const result = compute();
+    this.packages.set(view.pkg.dir, { key, result });
+    return result;
+  }
+
+  /** Forgets packages that are gone, so the memo does not outgrow the workspace. */
+  retainPackages(dirs: Set<string>): void {
+    for (const dir of this.packages.keys()) if (!dirs.has(dir)) this.packages.delete(dir);
+  }
+}
