@@ -16,6 +16,14 @@ export const ReportSchema = z.object({
   /** Absolute path of the analysed workspace folder. */
   workspace: z.string().min(1),
   modules: z.array(z.object({ path: z.string(), modulePath: z.string().nullable() })),
+  /** The git baseline backward compatibility was checked against, or why it was not (spec §7). */
+  compatibility: z
+    .object({
+      baselineRef: z.string().optional(),
+      baselineCommit: z.string().optional(),
+      notice: z.string().optional(),
+    })
+    .optional(),
   /** Workspace-wide span-starter names (spec §3, Tracing). */
   spanStarters: z.array(z.string()),
   /** Files skipped or read with trouble: too large, not UTF-8, syntax errors, unreadable. */

@@ -90,18 +90,22 @@ function benchmarkLookup(state: WorkspaceState): WorkspaceInputs['benchmarksFor'
 }
 
 /** Workspace-wide inputs of every package; `memo` (the engine's) replays the parts whose inputs did not change. */
+/** Inputs the engine reads outside the Go files: the git baseline and the state file. */
+export type LifecycleInputs = Pick<WorkspaceInputs, 'baseline' | 'state'>;
+
 function workspaceInputs(
   state: WorkspaceState,
   settings: Settings,
   production: [string, FileFacts][],
   memo?: AnalysisMemo,
+  lifecycle: LifecycleInputs = {},
 ): { inputs: WorkspaceInputs; starters: Set<string> } {
   const helpers = memo?.helpers.get(production, settings, () => inferHelpers(production, settings)) ?? inferHelpers(production, settings);
   const coverage = memo?.coverage.get([state.coverageFiles], () => coverageInputs(state)) ?? coverageInputs(state);
   const benchmarksFor =
     memo?.benchmarks.get([state.benchmarkFiles, state.packages, state.modules], () => benchmarkLookup(state)) ?? benchmarkLookup(state);
   const extension = extensionInputs(state.facts, state.modules, state.packages);
-  const inputs: WorkspaceInputs = { consts: buildConstIndex(production), ...helpers, coverage, benchmarksFor, extension };
+  const inputs: WorkspaceInputs = { consts: buildConstIndex(production), ...helpers, coverage, benchmarksFor, extension, ...lifecycle };
   return { inputs, starters: helpers.starters };
 }
 
@@ -122,9 +126,14 @@ export function packageViews(state: WorkspaceState): PackageView[] {
   });
 }
 
-export function analyzeWorkspace(state: WorkspaceState, settings: Settings, memo?: AnalysisMemo): WorkspaceAnalysis {
+export function analyzeWorkspace(
+  state: WorkspaceState,
+  settings: Settings,
+  memo?: AnalysisMemo,
+  lifecycle: LifecycleInputs = {},
+): WorkspaceAnalysis {
   const production = productionFacts(state);
-  const { inputs, starters } = workspaceInputs(state, settings, production, memo);
+  const { inputs, starters } = workspaceInputs(state, settings, production, memo, lifecycle);
   const analyze = (view: PackageView) => analyzePackage(view, settings, inputs);
   const packages = packageViews(state).map((view) => memo?.package(view, settings, inputs, () => analyze(view)) ?? analyze(view));
   memo?.retainPackages(new Set(state.packages.map((p) => p.dir)));

@@ -12,7 +12,9 @@ import { CONFIG_FILE, loadSettings } from './config';
 import { collectFacts, hasGoFiles, PARALLEL_MIN_FILES, type CollectedFile } from './facts/collect';
 import { defaultPoolSize, FactsPool } from './facts/pool';
 import type { FileFacts } from './facts/types';
+import { LifecycleStore } from './lifecycleStore';
 import { GoParser } from './parser';
+import { STATE_FILE, type TransitionRequest, type TransitionResult } from './state';
 import { buildReport } from './report/json';
 import { toDiagnostics } from './rules/diagnostics';
 import type { EngineDiagnostic, Finding } from './rules/finding';
@@ -66,6 +68,8 @@ export class Engine {
   private readonly memo = new AnalysisMemo();
   private readonly cacheDir: string | null;
   private readonly workers: number;
+  private readonly trusted: boolean;
+  private readonly lifecycle: LifecycleStore;
 
   /** The main thread's parser, made on first use: a warm start from the cache needs none. */
   private parser: Promise<GoParser> | undefined;
@@ -83,6 +87,8 @@ export class Engine {
     this.ownsParser = options.parser === undefined;
     this.cacheDir = options.cacheDir ?? null;
     this.workers = options.workers ?? defaultPoolSize();
+    this.trusted = options.trusted ?? false;
+    this.lifecycle = new LifecycleStore(root);
   }
 
   static async open(root: string, options: EngineOptions = {}): Promise<Engine> {
@@ -121,6 +127,15 @@ export class Engine {
         ...(onProgress ? { onProgress } : {}),
       });
       for (const [file] of files) this.setCollected(file, collected.get(file));
+      await this.lifecycle.readState();
+      await this.lifecycle.loadBaseline({
+        root: this.root,
+        trusted: this.trusted,
+        ref: this.settings.compat.baselineRef,
+        packageDirs: this.current.packages.map((p) => p.dir),
+        parser: this.mainParser,
+        maxFileBytes: this.settings.maxFileBytes,
+      });
     } finally {
       if (this.indexing === indexing) this.indexing = undefined;
       await pool?.close();
@@ -222,6 +237,10 @@ export class Engine {
     for (const change of changes) {
       const rel = change.file;
       if (rel === CONFIG_FILE) configChanged = true;
+      if (rel === STATE_FILE) {
+        await this.lifecycle.readState();
+        continue;
+      }
       if (change.kind === 'deleted') {
         layoutChanged = removeFromListing(this.current.listing, rel) || layoutChanged;
         this.forget(rel);
@@ -262,13 +281,32 @@ export class Engine {
   }
 
   analyze(): EngineResult {
-    const analysis = analyzeWorkspace(this.current, this.settings, this.memo);
-    const findings = [...this.configFindings, ...analysis.workspaceFindings, ...analysis.packages.flatMap((p) => p.findings)];
+    const { baseline, state, stateFindings } = this.lifecycle;
+    const analysis = analyzeWorkspace(this.current, this.settings, this.memo, { ...(baseline ? { baseline } : {}), ...(state ? { state } : {}) });
+    const findings = [
+      ...this.configFindings,
+      ...stateFindings,
+      ...analysis.workspaceFindings,
+      ...analysis.packages.flatMap((p) => p.findings),
+    ];
     return { analysis, diagnostics: toDiagnostics(dedupe(findings), this.settings, (f) => this.factsOf(f)) };
   }
 
   report(result: EngineResult = this.analyze(), now = new Date()): Report {
-    return buildReport({ root: this.root, modules: this.current.modules, result, notices: this.allNotices(), generatedAt: now });
+    const report = buildReport({ root: this.root, modules: this.current.modules, result, notices: this.allNotices(), generatedAt: now });
+    return { ...report, compatibility: this.compatibility() };
+  }
+
+  /** What backward compatibility was checked against, or why it was not. */
+  compatibility(): Report['compatibility'] {
+    const baseline = this.lifecycle.baseline;
+    if (!baseline) return { notice: 'backward compatibility not computed yet' };
+    return 'notice' in baseline ? { notice: baseline.notice } : { baselineRef: baseline.ref, baselineCommit: baseline.commit };
+  }
+
+  /** Applies a person's status transition (start alignment, mark verified, plan provider, ...) to the state file. */
+  async transition(request: TransitionRequest): Promise<TransitionResult> {
+    return this.lifecycle.transition(request, this.analyze().analysis.packages.map((p) => p.model));
   }
 
   dispose(): void {
