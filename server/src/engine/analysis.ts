@@ -9,14 +9,14 @@ import { mergeCoverageProfiles, parseCoverageProfile } from './model/coverage';
 import { buildConstIndex, conflictFindings, resolveMetricName, type ResolvedMetric } from './model/metrics';
 import { analyzePackage, type PackageAnalysis, type WorkspaceInputs } from './model/package';
 import { extensionInputs } from './model/providerInputs';
-import { isRegistryFunction } from './model/providers';
+import { isRegistryFunction, registryFunctionKey } from './model/providers';
 import { inferLoggingHelpers, inferSpanStarters, inferTraceLogHelpers, workspaceFuncs } from './model/starters';
 import type { LoadedProfile } from './model/testing';
 import { isProductionFile, type PackageView } from './model/view';
 import type { Finding } from './rules/finding';
 import { assignFiles, type FrameworkPackage, type GoModule } from './workspace/packages';
 import type { FoundFile } from './workspace/profiles';
-import { isWithin, joinRel, type WorkspaceListing } from './workspace/walk';
+import { dirOf, isWithin, joinRel, type WorkspaceListing } from './workspace/walk';
 
 export interface WorkspaceState {
   listing: WorkspaceListing;
@@ -75,7 +75,7 @@ function inferHelpers(production: [string, FileFacts][], settings: Settings): Wo
   return {
     starters: inferSpanStarters(funcs, settings.tracing.spanStarters),
     logging: { logging, traceLogging: inferTraceLogHelpers(funcs, logging) },
-    registryFunctions: new Set(funcs.filter((f) => isRegistryFunction(f.file, f.func)).map((f) => f.func.name)),
+    registryFunctions: new Set(funcs.filter((f) => isRegistryFunction(f.file, f.func)).map((f) => registryFunctionKey(dirOf(f.file), f.func.name))),
   };
 }
 
@@ -105,7 +105,15 @@ function workspaceInputs(
   const benchmarksFor =
     memo?.benchmarks.get([state.benchmarkFiles, state.packages, state.modules], () => benchmarkLookup(state)) ?? benchmarkLookup(state);
   const extension = extensionInputs(state.facts, state.modules, state.packages);
-  const inputs: WorkspaceInputs = { consts: buildConstIndex(production), ...helpers, coverage, benchmarksFor, extension, ...lifecycle };
+  const inputs: WorkspaceInputs = {
+    consts: buildConstIndex(production),
+    ...helpers,
+    coverage,
+    benchmarksFor,
+    extension,
+    modules: state.modules,
+    ...lifecycle,
+  };
   return { inputs, starters: helpers.starters };
 }
 

@@ -17,6 +17,7 @@ import {
 import type { StateFile } from '../../../../common/schemas/state';
 import { comparePackage, type LoadedBaseline, type PackageCompat } from '../compat';
 import type { FileFacts } from '../facts/types';
+import type { GoModule } from '../workspace/packages';
 import { applyState } from './lifecycle';
 import { computeMultimodal, multimodalSupportOf, NO_BREAKING_CHANGES } from './multimodal';
 import { computeObservability, type ObservabilityInputs, type ObservabilityResult } from './observability';
@@ -34,7 +35,10 @@ export interface WorkspaceInputs extends Omit<ObservabilityInputs, 'benchmarks'>
   baseline?: LoadedBaseline;
   /** The status state file, absent when not read. */
   state?: StateFile;
+  /** Package-level registry functions, as `registryFunctionKey(folder, name)`. */
   registryFunctions: Set<string>;
+  /** The workspace's modules, to resolve a qualified call's import to a folder. */
+  modules: GoModule[];
   coverage: CoverageInputs;
   benchmarksFor(view: PackageView): Map<string, number>;
   /** Workspace-wide inputs of the provider and multimodal models. */
@@ -55,7 +59,7 @@ export function analyzePackage(view: PackageView, settings: Settings, inputs: Wo
   const structure = computeStructure(view, settings, multiProvider);
   const obs = computeObservability(view, settings, { ...inputs, benchmarks: inputs.benchmarksFor(view) });
   const testing = computeTesting(view, settings, inputs.coverage);
-  const registrations = findRegistrations(view, inputs.consts, inputs.registryFunctions);
+  const registrations = findRegistrations(view, inputs.consts, { keys: inputs.registryFunctions, modules: inputs.modules });
   const providers = multiProvider ? providerParts(view, settings, inputs, structure, registry, registrations) : NO_PROVIDERS;
   const providerSupport = providers.support;
   const anchor = anchorFinding(view);

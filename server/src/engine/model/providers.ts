@@ -2,9 +2,10 @@
 // missing. Per-provider ProviderExtension facts build on this.
 import type { ProviderSupport } from '../../../../common/schemas/entities';
 import type { Settings } from '../../../../common/schemas/settings';
-import type { CallFact, FuncFact, Range } from '../facts/types';
+import type { CallFact, FuncFact, ImportFact, Range } from '../facts/types';
 import type { Finding } from '../rules/finding';
-import { baseName, dirOf } from '../workspace/walk';
+import type { GoModule } from '../workspace/packages';
+import { baseName, dirOf, joinRel } from '../workspace/walk';
 import { resolveParts, type ConstIndex } from './metrics';
 import { groupProviders } from './providerSources';
 import { relToPackage, type PackageView } from './view';
@@ -52,18 +53,44 @@ export function hasRegistry(view: PackageView): boolean {
   return registryDefinition(view) !== undefined;
 }
 
-function isRegistrationCall(call: CallFact, registryFunctions: Set<string>): boolean {
-  if (!call.name.startsWith('Register') || call.argCount < 2) return false;
-  if (call.operand !== undefined && /registry/i.test(call.operand)) return true;
-  return registryFunctions.has(call.name);
+export function registryFunctionKey(folder: string, name: string): string {
+  return `${folder}\u0000${name}`;
 }
 
-export function findRegistrations(view: PackageView, consts: ConstIndex, registryFunctions: Set<string>): Registration[] {
+export interface RegistryFunctions {
+  /** `registryFunctionKey(folder, name)` of every package-level registry function of the workspace. */
+  keys: Set<string>;
+  modules: GoModule[];
+}
+
+/** The workspace folder a qualified call's operand (`stt` in `stt.Register`) imports, if it is the workspace's. */
+function importedFolder(operand: string, imports: ImportFact[], modules: GoModule[]): string | undefined {
+  const imported = imports.find((i) => (i.alias ?? i.path.split('/').at(-1)) === operand);
+  if (!imported) return undefined;
+  for (const { dir, mod } of modules) {
+    const modulePath = mod.modulePath;
+    if (modulePath === null) continue;
+    if (imported.path === modulePath) return dir;
+    if (imported.path.startsWith(`${modulePath}/`)) return joinRel(dir, imported.path.slice(modulePath.length + 1));
+  }
+  return undefined;
+}
+
+/** On a registry (`x.registry.Register`), or a call of a package-level registry function, qualified or not. */
+function isRegistrationCall(call: CallFact, file: string, imports: ImportFact[], registry: RegistryFunctions): boolean {
+  if (!call.name.startsWith('Register') || call.argCount < 2) return false;
+  if (call.operand !== undefined && /registry/i.test(call.operand)) return true;
+  const folder = call.operand === undefined ? dirOf(file) : importedFolder(call.operand, imports, registry.modules);
+  return folder !== undefined && registry.keys.has(registryFunctionKey(folder, call.name));
+}
+
+export function findRegistrations(view: PackageView, consts: ConstIndex, registry: RegistryFunctions): Registration[] {
   const registrations: Registration[] = [];
   for (const file of view.productionFiles) {
+    const imports = view.facts(file)?.imports ?? [];
     for (const func of view.facts(file)?.funcs ?? []) {
       for (const call of func.calls) {
-        if (!isRegistrationCall(call, registryFunctions)) continue;
+        if (!isRegistrationCall(call, file, imports, registry)) continue;
         const key = call.registerArgs?.key;
         const registryName = key ? resolveParts(key, consts.get(dirOf(file))) : undefined;
         if (registryName === undefined) continue;
