@@ -105,6 +105,20 @@ describe('renderMarkdown', () => {
     assert.ok(!renderMarkdown(sampleReport(undefined, [])).includes('## Workspace diagnostics'));
   });
 
+  it('details every provider with code: SDK with version and authentication', () => {
+    const built = llmsPackage().providers.filter((p) => p.status !== 'PLANNED');
+    assert.ok(built.length > 0, 'the sample has providers with code');
+    const details = markdown.slice(markdown.indexOf('**Provider details**'));
+    for (const provider of built) {
+      assert.ok(details.includes(`${provider.sdkInfo.sdkName}@${provider.sdkInfo.sdkVersion}`), provider.providerName);
+    }
+  });
+
+  it('says what backward compatibility was compared with, or why not', () => {
+    assert.match(renderMarkdown({ ...sampleReport(), compatibility: { baselineRef: 'main', baselineCommit: 'abcdef0123456789' } }), /compared with `main` \(`abcdef012345`\)/);
+    assert.match(renderMarkdown({ ...sampleReport(), compatibility: { notice: 'no git here' } }), /Backward compatibility: no git here/);
+  });
+
   it('says so when there are no packages', () => {
     assert.ok(renderMarkdown(sampleReport([])).includes('No framework packages found.'));
   });

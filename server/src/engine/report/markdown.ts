@@ -206,7 +206,24 @@ function renderProviderTable(providers: PackageCompliance['providers']): string[
     p.testCoverage.hasMock ? (p.testCoverage.sharedMock ? 'shared' : 'yes') : 'no',
     p.testCoverage.coveragePercentage === null ? 'unknown' : percent(p.testCoverage.coveragePercentage),
   ]);
-  return [...table(['Provider', 'Type', 'Status', 'Registered as', 'Unit tests', 'Mock', 'Coverage'], rows), ''];
+  return [...table(['Provider', 'Type', 'Status', 'Registered as', 'Unit tests', 'Mock', 'Coverage'], rows), '', ...renderProviderDetails(providers)];
+}
+
+/** What each provider with code is built on: capabilities, SDK, endpoint, authentication, configuration. */
+function renderProviderDetails(providers: PackageCompliance['providers']): string[] {
+  const built = providers.filter((p) => p.status !== 'PLANNED');
+  if (built.length === 0) return [];
+  const sdk = (p: PackageCompliance['providers'][number]): string =>
+    p.sdkInfo.sdkName === '' ? '—' : codeCell(`${p.sdkInfo.sdkName}${p.sdkInfo.sdkVersion ? `@${p.sdkInfo.sdkVersion}` : ''}`);
+  const rows = built.map((p) => [
+    escapeMarkdown(p.providerName),
+    p.capabilities.join(', ') || '—',
+    sdk(p),
+    p.sdkInfo.apiEndpoint === undefined ? '—' : codeCell(p.sdkInfo.apiEndpoint),
+    p.sdkInfo.authenticationType,
+    p.configuration.requiredFields.length === 0 ? '—' : p.configuration.requiredFields.map(codeCell).join(', '),
+  ]);
+  return ['**Provider details**', '', ...table(['Provider', 'Capabilities', 'SDK', 'Endpoint', 'Auth', 'Required config'], rows), ''];
 }
 
 function renderProviders(pkg: PackageCompliance): string[] {
@@ -295,6 +312,12 @@ function renderNotices(report: Report): string[] {
   return ['## Notices', '', ...items, ''];
 }
 
+function compatibilityLine(report: Report): string {
+  const compat = report.compatibility;
+  if (compat?.baselineRef !== undefined) return `compared with ${codeSpan(compat.baselineRef)} (${codeSpan((compat.baselineCommit ?? '').slice(0, 12))})`;
+  return escapeMarkdown(compat?.notice ?? 'not checked');
+}
+
 export function renderMarkdown(report: Report): string {
   const starters = report.spanStarters.length > 0 ? report.spanStarters.map(codeSpan).join(', ') : 'none';
   const lines = [
@@ -303,6 +326,8 @@ export function renderMarkdown(report: Report): string {
     `Workspace ${codeSpan(report.workspace)} · gocomply ${escapeMarkdown(report.version)} · generated ${report.generatedAt}`,
     '',
     `Span starters: ${starters}`,
+    '',
+    `Backward compatibility: ${compatibilityLine(report)}`,
     '',
     ...renderSummary(report),
     ...(report.diagnostics.length > 0 ? renderDiagnostics(report.diagnostics, `## Workspace diagnostics (${report.diagnostics.length})`) : []),
