@@ -3,6 +3,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { PackageCompliance } from './schemas/entities';
 import type { Notice } from './schemas/report';
+import type { EditorTransitionRequest } from './schemas/state';
 
 /** client -> server, at initialize. */
 export interface GocomplyInitializationOptions {
@@ -61,3 +62,15 @@ export const ReportRequest = new RequestType<ReportParams, { content: string }, 
 
 /** client -> server: re-index every folder from disk. */
 export const ReindexRequest = new RequestType<Record<string, never>, void, void>('gocomply/reindex');
+
+export interface TransitionParams {
+  /** The workspace folder whose `.gocomply/state.json` records the transition. */
+  folderUri: string;
+  request: EditorTransitionRequest;
+}
+
+/** Refused: the state file is unchanged and `message` says why and what is allowed instead. */
+export type TransitionResponse = { ok: true } | { ok: false; message: string };
+
+/** client -> server: applies a person's status transition (start alignment, mark verified, plan provider, ...) to the state file. */
+export const StateTransitionRequest = new RequestType<TransitionParams, TransitionResponse, void>('gocomply/transition');

@@ -12,7 +12,11 @@ export const COMMANDS = {
   showFixes: 'gocomply.showFixes',
   startAlignment: 'gocomply.startAlignment',
   markVerified: 'gocomply.markVerified',
+  reopen: 'gocomply.reopen',
+  /** Plans the missing provider of the row. */
   planProvider: 'gocomply.planProvider',
+  /** Asks for the name of a provider to plan for the row's package. */
+  planProviderByName: 'gocomply.planProviderByName',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -5,25 +5,18 @@ import { COMMANDS, type CommandId } from './commandIds';
 import type { Ctx } from './ctx';
 import { exportReport } from './exportReport';
 import { revealTarget } from './reveal';
+import { stateCommandHandlers } from './stateCommands';
 import type { ComplianceStore } from './store';
 import type { ComplianceTree } from './tree';
-import type { ComplianceNode, RevealTarget } from './treeNode';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
+import { isComplianceNode, type RevealTarget } from './treeNode';
 
 function isRevealTarget(value: unknown): value is RevealTarget {
-  return isRecord(value) && (value['kind'] === 'file' || value['kind'] === 'anchor' || value['kind'] === 'folder');
-}
-
-function isNode(value: unknown): value is ComplianceNode {
-  return isRecord(value) && typeof value['id'] === 'string' && Array.isArray(value['children']);
+  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'file' || value.kind === 'anchor' || value.kind === 'folder');
 }
 
 /** A row's click passes its target; its context menu passes the row. */
 async function reveal(targetOrNode: unknown): Promise<void> {
-  const target = isNode(targetOrNode) ? targetOrNode.target : targetOrNode;
+  const target = isComplianceNode(targetOrNode) ? targetOrNode.target : targetOrNode;
   if (isRevealTarget(target)) await revealTarget(target);
 }
 
@@ -36,7 +29,7 @@ async function reindex(ctx: Ctx, store: ComplianceStore): Promise<void> {
 
 /** Opens the row's target, then asks the editor for the quick fixes there (the server's code actions). */
 async function showFixes(node: unknown): Promise<void> {
-  if (!isNode(node) || node.target === undefined) return;
+  if (!isComplianceNode(node) || node.target === undefined) return;
   const editor = await revealTarget(node.target);
   if (editor !== undefined) await vscode.commands.executeCommand('editor.action.quickFix');
 }
@@ -61,11 +54,6 @@ async function setFilter(tree: ComplianceTree, nonCompliantOnly: boolean): Promi
   tree.view.description = nonCompliantOnly ? 'non-compliant only' : undefined;
 }
 
-/** The state file (`.gocomply/state.json`) is not written by this version; the menus are kept so the places exist. */
-function stateFileLater(action: string): () => void {
-  return () => void vscode.window.showInformationMessage(`gocomply: “${action}” records your decision in .gocomply/state.json, which arrives with a later version.`);
-}
-
 export function registerCommands(ctx: Ctx, store: ComplianceStore, tree: ComplianceTree): void {
   const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
     [COMMANDS.refresh]: () => reindex(ctx, store),
@@ -77,9 +65,7 @@ export function registerCommands(ctx: Ctx, store: ComplianceStore, tree: Complia
     [COMMANDS.reveal]: (targetOrNode) => reveal(targetOrNode),
     [COMMANDS.revealInTree]: () => revealActiveFileInTree(tree, store),
     [COMMANDS.showFixes]: (node) => showFixes(node),
-    [COMMANDS.startAlignment]: stateFileLater('Start alignment'),
-    [COMMANDS.markVerified]: stateFileLater('Mark verified'),
-    [COMMANDS.planProvider]: stateFileLater('Plan provider'),
+    ...stateCommandHandlers(ctx, store),
   };
   for (const [id, handler] of Object.entries(handlers)) ctx.pushExtCleanup(vscode.commands.registerCommand(id, handler));
 }

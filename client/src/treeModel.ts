@@ -4,6 +4,7 @@ import type { TreeFolder, TreeResult } from '../../common/protocol';
 import { node, plural, statusIcon, statusTone, type ComplianceNode, type TreePackage } from './treeNode';
 import { compatibilityNode, multimodalNode, providersNode, statusNode } from './treeProviders';
 import { observabilityNode } from './treeObservability';
+import { packageContextValue } from './treeState';
 import { structureNode, testingNode, type PackageContext } from './treeStructure';
 
 export interface ComplianceTreeModel {
@@ -27,6 +28,7 @@ function packageNode(folderUri: string, pkg: TreePackage): ComplianceNode {
     pkg,
     id,
     anchor: { kind: 'anchor', folderUri, packagePath: pkg.path, packageName: pkg.packageName },
+    subject: { folderUri, packagePath: pkg.path },
   };
   const areas = [
     structureNode(scope),
@@ -44,8 +46,9 @@ function packageNode(folderUri: string, pkg: TreePackage): ComplianceNode {
     tooltip: `${pkg.path}: ${pkg.complianceStatus}, score ${pkg.score} (${pkg.scoreBand}), ${pkg.completionStatus}`,
     icon: statusIcon(pkg.complianceStatus),
     tone: statusTone(pkg.complianceStatus),
-    contextValue: 'package',
+    contextValue: packageContextValue(pkg),
     target: scope.anchor,
+    subject: scope.subject,
     children: areas.filter((area): area is ComplianceNode => area !== undefined),
     compliant: pkg.complianceStatus === 'FULL',
   };

@@ -21,6 +21,15 @@ export type RevealTarget =
   | { kind: 'anchor'; folderUri: string; packagePath: string; packageName: string }
   | { kind: 'folder'; folderUri: string; path: string };
 
+/** What a row's state commands (start alignment, mark verified, plan provider) apply to. */
+export interface StateSubject {
+  folderUri: string;
+  /** The package's workspace-relative path (PackageCompliance.path). */
+  packagePath: string;
+  /** Set on a missing provider's row: the provider to plan. */
+  providerName?: string;
+}
+
 export interface ComplianceNode {
   /** Stable across refreshes: built from folder URI, package path and the row's role. */
   id: string;
@@ -33,10 +42,16 @@ export interface ComplianceNode {
   /** Drives the context menus (package.json `view/item/context`). */
   contextValue: string;
   target?: RevealTarget;
+  subject?: StateSubject;
   children: ComplianceNode[];
   expanded?: boolean;
   /** Set on package rows: false when the package is not FULL (the filter keeps those). */
   compliant?: boolean;
+}
+
+/** A row as VS Code hands it back to a command of its context menu. */
+export function isComplianceNode(value: unknown): value is ComplianceNode {
+  return typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' && 'children' in value && Array.isArray(value.children);
 }
 
 export interface NodeSpec {
@@ -47,6 +62,7 @@ export interface NodeSpec {
   tone?: Tone;
   contextValue?: string;
   target?: RevealTarget;
+  subject?: StateSubject;
   children?: ComplianceNode[];
   expanded?: boolean;
 }

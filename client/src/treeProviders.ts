@@ -1,6 +1,7 @@
 // Providers, Multimodal, Compatibility and Status rows of a package.
 import type { ProviderExtension } from '../../common/schemas/entities';
 import { check, node, plural, statusIcon, statusTone, type ComplianceNode, type RevealTarget } from './treeNode';
+import { statusContextValue } from './treeState';
 import type { PackageContext } from './treeStructure';
 
 function providerTarget(scope: PackageContext, provider: ProviderExtension): RevealTarget | undefined {
@@ -58,6 +59,7 @@ export function providersNode(scope: PackageContext): ComplianceNode | undefined
       icon: 'circle-large-outline',
       tone: 'warn',
       contextValue: 'missingProvider',
+      subject: { ...scope.subject, providerName: name },
     }),
   );
   const status = support?.status ?? 'INSUFFICIENT';
@@ -67,6 +69,7 @@ export function providersNode(scope: PackageContext): ComplianceNode | undefined
     icon: statusIcon(status),
     tone: statusTone(status),
     contextValue: 'area.providers',
+    subject: scope.subject,
     children: [...providers, ...missing],
   });
 }
@@ -117,7 +120,8 @@ export function statusNode(scope: PackageContext): ComplianceNode {
     tooltip: `score ${pkg.score} (${pkg.scoreBand}) · ${pkg.complianceStatus}`,
     icon: statusIcon(pkg.completionStatus),
     tone: statusTone(pkg.completionStatus),
-    contextValue: 'status',
+    contextValue: statusContextValue(pkg),
+    subject: scope.subject,
     children: [node(id, 'score', { label: 'score', description: `${pkg.score} (${pkg.scoreBand})`, icon: 'star-empty' }), ...priorities],
   });
 }

@@ -1,5 +1,16 @@
 // Structure and Testing rows of a package.
-import { baseName, check, node, relativeToPackage, statusIcon, statusTone, type ComplianceNode, type RevealTarget, type TreePackage } from './treeNode';
+import {
+  baseName,
+  check,
+  node,
+  relativeToPackage,
+  statusIcon,
+  statusTone,
+  type ComplianceNode,
+  type RevealTarget,
+  type StateSubject,
+  type TreePackage,
+} from './treeNode';
 
 export interface PackageContext {
   folderUri: string;
@@ -7,6 +18,8 @@ export interface PackageContext {
   /** The package row's id; area rows extend it. */
   id: string;
   anchor: RevealTarget;
+  /** The package, for the state commands of its rows. */
+  subject: StateSubject;
 }
 
 function fileTarget(scope: PackageContext, file: string, line?: number): RevealTarget {

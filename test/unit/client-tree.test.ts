@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { TreeFolder, TreeResult } from '../../common/protocol';
 import type { Report } from '../../common/schemas/report';
 import { buildTreeModel, packageNodeId, visibleChildren, type ComplianceTreeModel } from '../../client/src/treeModel';
-import type { ComplianceNode } from '../../client/src/treeNode';
+import type { ComplianceNode, TreePackage } from '../../client/src/treeNode';
+import { isPackageContextValue, packageContextValue, statusContextValue } from '../../client/src/treeState';
 import { auditFixture, fixturePath } from './helpers/fixtures';
 
 const FIXTURES = ['structure-missing', 'structure-full', 'tracing-delegation', 'multi-provider'] as const;
@@ -55,7 +56,7 @@ describe('compliance tree model', () => {
     assert.deepEqual(model.roots.map((root) => root.label), [...FIXTURES]);
     for (const root of model.roots) {
       const report = reports.get(root.label) ?? assert.fail(root.label);
-      const packageRows = root.children.filter((row) => row.contextValue === 'package');
+      const packageRows = root.children.filter((row) => isPackageContextValue(row.contextValue));
       assert.deepEqual(packageRows.map((row) => row.label).sort(), report.packages.map((p) => p.packageName).sort());
       for (const pkg of report.packages) assert.equal(packageRow(root.label, pkg.packageName).description, `${pkg.complianceStatus} · ${pkg.score}`);
     }
@@ -112,11 +113,61 @@ describe('compliance tree model', () => {
   it('hides FULL packages when filtered to non-compliant ones', () => {
     for (const root of model.roots) {
       const report = reports.get(root.label) ?? assert.fail(root.label);
-      const shown = visibleChildren(root.children, true).filter((row) => row.contextValue === 'package').map((row) => row.label);
+      const shown = visibleChildren(root.children, true).filter((row) => isPackageContextValue(row.contextValue)).map((row) => row.label);
       assert.deepEqual(shown.sort(), report.packages.filter((p) => p.complianceStatus !== 'FULL').map((p) => p.packageName).sort());
       assert.equal(visibleChildren(root.children, false).length, root.children.length);
     }
     assert.ok(reports.get('structure-full')?.packages.some((p) => p.complianceStatus === 'FULL'), 'the filter is exercised by a FULL package');
+  });
+
+  function treePackage(fixture: string, name: string): TreePackage {
+    return result.folders.find((f) => f.name === fixture)?.packages.find((p) => p.packageName === name) ?? assert.fail(`${fixture}/${name}`);
+  }
+
+  it('gives package and Status rows a context value naming the completion status, and multi-provider packages a marker', () => {
+    assert.equal(packageRow('structure-missing', 'search').contextValue, 'package.notStarted');
+    assert.equal(packageRow('structure-full', 'memory').contextValue, 'package.complete');
+    assert.equal(packageRow('multi-provider', 'llms').contextValue, 'package.notStarted.multiProvider');
+    assert.equal(child(packageRow('structure-full', 'memory'), 'Status').contextValue, 'status.complete');
+    for (const [fixture, report] of reports) {
+      for (const pkg of report.packages) {
+        const row = packageRow(fixture, pkg.packageName);
+        assert.equal(row.contextValue, packageContextValue(pkg), `${fixture}/${pkg.packageName}`);
+        assert.equal(child(row, 'Status').contextValue, statusContextValue(pkg));
+      }
+    }
+  });
+
+  it('maps every completion status to its own context value', () => {
+    const memory = treePackage('structure-full', 'memory');
+    const llms = treePackage('multi-provider', 'llms');
+    const statuses = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'VERIFIED'] as const;
+    assert.deepEqual(
+      statuses.map((completionStatus) => packageContextValue({ ...memory, completionStatus })),
+      ['package.notStarted', 'package.inProgress', 'package.complete', 'package.verified'],
+    );
+    assert.deepEqual(
+      statuses.map((completionStatus) => packageContextValue({ ...llms, completionStatus })),
+      ['package.notStarted.multiProvider', 'package.inProgress.multiProvider', 'package.complete.multiProvider', 'package.verified.multiProvider'],
+    );
+    assert.deepEqual(
+      statuses.map((completionStatus) => statusContextValue({ completionStatus })),
+      ['status.notStarted', 'status.inProgress', 'status.complete', 'status.verified'],
+    );
+  });
+
+  it('tells the state commands which package (and which missing provider) a row is about', () => {
+    const folderUri = pathToFileURL(fixturePath('multi-provider')).href;
+    const llms = packageRow('multi-provider', 'llms');
+    const subject = { folderUri, packagePath: 'pkg/llms' };
+    assert.deepEqual(llms.subject, subject);
+    assert.deepEqual(child(llms, 'Status').subject, subject);
+    const providers = child(llms, 'Providers');
+    assert.deepEqual(providers.subject, subject);
+    const missing = providers.children.filter((row) => row.contextValue === 'missingProvider');
+    assert.ok(missing.length > 0);
+    for (const row of missing) assert.deepEqual(row.subject, { ...subject, providerName: row.label });
+    assert.ok(providers.children.filter((row) => row.contextValue === 'provider').every((row) => row.subject === undefined));
   });
 
   it('knows each row\'s parent (for reveal) and the package of a file', () => {

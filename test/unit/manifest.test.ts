@@ -118,6 +118,50 @@ describe('package.json commands and menus', () => {
   });
 });
 
+/** Whether a `view/item/context` entry shows on a tree row with this context value (the clause forms the manifest uses). */
+function showsOn(when: string, contextValue: string): boolean {
+  return when.split('&&').every((part) => {
+    const clause = part.trim();
+    if (clause === `view == ${TREE_VIEW_ID}`) return true;
+    const equals = /^viewItem == (\S+)$/.exec(clause);
+    if (equals) return equals[1] === contextValue;
+    const matches = /^viewItem =~ \/(.+)\/$/.exec(clause);
+    if (matches?.[1] !== undefined) return new RegExp(matches[1]).test(contextValue);
+    return assert.fail(`showsOn does not read the clause "${clause}"`);
+  });
+}
+
+describe('package.json tree context menus', () => {
+  const menu = arrayAt(manifest, 'contributes', 'menus', 'view/item/context');
+  const offered = (command: string, contextValue: string) =>
+    menu.some((item) => field(item, 'command') === command && showsOn(String(field(item, 'when')), contextValue));
+  const STATE_COMMANDS = [COMMANDS.startAlignment, COMMANDS.markVerified, COMMANDS.reopen, COMMANDS.planProvider, COMMANDS.planProviderByName];
+  const stateCommandsOn = (contextValue: string) => STATE_COMMANDS.filter((command) => offered(command, contextValue));
+
+  it('offers on a package or Status row only the transitions its completion status allows', () => {
+    for (const row of ['package', 'status']) {
+      assert.deepEqual(stateCommandsOn(`${row}.notStarted`), [COMMANDS.startAlignment]);
+      // A regressed package is IN_PROGRESS: reopen records it (the server refuses it when nothing was recorded).
+      assert.deepEqual(stateCommandsOn(`${row}.inProgress`), [COMMANDS.reopen]);
+      assert.deepEqual(stateCommandsOn(`${row}.complete`), [COMMANDS.markVerified, COMMANDS.reopen]);
+      assert.deepEqual(stateCommandsOn(`${row}.verified`), [COMMANDS.reopen]);
+    }
+  });
+
+  it('offers to plan a provider on missing providers, and by name on multi-provider packages', () => {
+    assert.deepEqual(stateCommandsOn('missingProvider'), [COMMANDS.planProvider]);
+    assert.deepEqual(stateCommandsOn('area.providers'), [COMMANDS.planProviderByName]);
+    assert.deepEqual(stateCommandsOn('package.notStarted.multiProvider'), [COMMANDS.startAlignment, COMMANDS.planProviderByName]);
+    assert.deepEqual(stateCommandsOn('package.verified.multiProvider'), [COMMANDS.reopen, COMMANDS.planProviderByName]);
+    for (const other of ['provider', 'folder', 'missingFile', 'area.structure', 'detail']) assert.deepEqual(stateCommandsOn(other), [], other);
+  });
+
+  it('keeps Reveal in Editor on package rows, whatever their status', () => {
+    for (const contextValue of ['package.notStarted', 'package.complete.multiProvider']) assert.ok(offered(COMMANDS.reveal, contextValue), contextValue);
+    assert.equal(offered(COMMANDS.reveal, 'status.complete'), false);
+  });
+});
+
 describe('package.json activation, trust and files', () => {
   it('activates on a go.mod anywhere in the workspace', () => {
     assert.deepEqual(arrayAt(manifest, 'activationEvents'), ['workspaceContains:**/go.mod']);

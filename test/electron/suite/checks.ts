@@ -7,6 +7,7 @@ import type { GocomplyApi } from '../../../client/src/api';
 import { COMMANDS } from '../../../client/src/commandIds';
 import type { Workspace } from '../../e2e/fixture';
 import { waitFor } from '../../e2e/harness';
+import { isPackageContextValue } from '../../../client/src/treeState';
 
 const EXTENSION_ID = 'gocomply.gocomply';
 
@@ -35,7 +36,7 @@ export async function waitForReady(api: GocomplyApi): Promise<void> {
 export async function checkTreeListsPackages(api: GocomplyApi, workspace: Workspace): Promise<void> {
   const [folder] = await api.treeChildren();
   assert.ok(folder, 'the tree has a workspace folder row');
-  const packages = (await api.treeChildren(folder)).filter((row) => row.contextValue === 'package');
+  const packages = (await api.treeChildren(folder)).filter((row) => isPackageContextValue(row.contextValue));
   assert.deepEqual(packages.map((row) => row.label).sort(), workspace.packages);
 }
 

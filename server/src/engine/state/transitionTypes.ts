@@ -1,28 +1,18 @@
 // The transitions a person can ask for (editor commands, engine API) and what
 // applying one needs to know. Kept apart so the package and lifecycle halves
-// share them without importing each other.
-import type { StateFile } from '../../../../common/schemas/state';
+// share them without importing each other. The request types live in
+// common/schemas/state.ts, where the editor's protocol shares them.
+import type { StateFile, TransitionKind } from '../../../../common/schemas/state';
 import type { CompletionStatusValue, LifecycleStatusValue } from './derive';
 
-export type PackageTransitionRequest =
-  | { kind: 'start-alignment'; packagePath: string; note?: string }
-  | { kind: 'mark-verified'; packagePath: string; fingerprint: string; note?: string }
-  /** COMPLETE/VERIFIED -> IN_PROGRESS "if issues found": withdraws what was recorded. */
-  | { kind: 'reopen'; packagePath: string; note?: string };
-
-export type ProviderTransitionRequest =
-  | { kind: 'plan-provider'; packagePath: string; providerName: string }
-  | { kind: 'start-provider'; packagePath: string; providerName: string }
-  | { kind: 'mark-provider-verified'; packagePath: string; providerName: string; fingerprint?: string };
-
-export type MultimodalTransitionRequest =
-  | { kind: 'plan-multimodal'; packagePath: string }
-  | { kind: 'start-multimodal'; packagePath: string }
-  | { kind: 'mark-multimodal-verified'; packagePath: string; fingerprint?: string };
-
-export type LifecycleTransitionRequest = ProviderTransitionRequest | MultimodalTransitionRequest;
-export type TransitionRequest = PackageTransitionRequest | LifecycleTransitionRequest;
-export type TransitionKind = TransitionRequest['kind'];
+export type {
+  LifecycleTransitionRequest,
+  MultimodalTransitionRequest,
+  PackageTransitionRequest,
+  ProviderTransitionRequest,
+  TransitionKind,
+  TransitionRequest,
+} from '../../../../common/schemas/state';
 
 /** The current derived statuses (what the audit shows), and the time to record. */
 export interface TransitionFacts {
