@@ -8,7 +8,7 @@ import { CONFIG_FILE } from '../engine/config';
 import type { Engine, EngineOptions } from '../engine/engine';
 import { GoParser } from '../engine/parser';
 import type { PendingChange } from './changes';
-import { DiagnosticsPublisher, folderDiagnostics } from './diagnostics';
+import type { DiagnosticsPublisher } from './diagnostics';
 import type { Folders, FolderState } from './folders';
 import { IndexingProgress } from './progress';
 import type { EditorSettings } from './settings';
@@ -90,7 +90,7 @@ export class FolderAnalysis {
 
   /** Stops a removed folder: its diagnostics are cleared and its engine disposed. */
   close(folder: FolderState): Promise<void> {
-    this.ctx.publisher.update(folder.uri, undefined);
+    this.ctx.publisher.remove(folder.uri);
     this.ctx.status.published();
     return this.stop(folder);
   }
@@ -164,7 +164,7 @@ export class FolderAnalysis {
         this.ctx.connection.console.error(`gocomply: ${folder.name}: ${folder.error}`);
       }
     }
-    this.ctx.publisher.update(folder.uri, folderDiagnostics(folder));
+    this.ctx.publisher.publish(folder);
     this.ctx.status.published();
   }
 }

@@ -1,6 +1,8 @@
 // Edits and file events arrive in bursts (a keystroke per didChange, a save
-// touching several files): they are coalesced per folder and file, and applied
-// together a moment later.
+// touching several files). A change is applied as soon as the messages already
+// received have been handled (setImmediate, no fixed delay); changes arriving
+// while a folder is still applying earlier ones are coalesced per file and
+// applied together when it is done.
 import type { FileChange } from '../engine/engine';
 import type { FolderState } from './folders';
 
@@ -11,22 +13,19 @@ export interface PendingChange extends FileChange {
 
 export type ApplyChanges = (folder: FolderState, changes: PendingChange[]) => Promise<void>;
 
-export const COALESCE_MS = 30;
-
 export class ChangeQueue {
   private readonly pending = new Map<FolderState, Map<string, PendingChange>>();
-  private timer: NodeJS.Timeout | undefined;
+  /** Folders applying a batch: what arrives for them meanwhile waits for the next one. */
+  private readonly applying = new Set<FolderState>();
+  private scheduled: NodeJS.Immediate | undefined;
 
-  constructor(
-    private readonly apply: ApplyChanges,
-    private readonly delayMs = COALESCE_MS,
-  ) {}
+  constructor(private readonly apply: ApplyChanges) {}
 
   add(folder: FolderState, change: PendingChange): void {
     const byFile = this.pending.get(folder) ?? new Map<string, PendingChange>();
     byFile.set(change.file, change);
     this.pending.set(folder, byFile);
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    if (!this.applying.has(folder)) this.schedule();
   }
 
   /** True while a change of the file waits to be applied. */
@@ -34,13 +33,12 @@ export class ChangeQueue {
     return this.pending.get(folder)?.has(file) ?? false;
   }
 
-  /** Applies everything pending now; resolves when the folders have taken the changes in. */
+  /** Applies what is pending for every folder not busy applying; resolves when those folders have taken the changes in. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batches = [...this.pending];
-    this.pending.clear();
-    await Promise.all(batches.map(([folder, byFile]) => this.apply(folder, [...byFile.values()])));
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    const ready = [...this.pending.keys()].filter((folder) => !this.applying.has(folder));
+    await Promise.all(ready.map((folder) => this.applyPending(folder)));
   }
 
   dropFolder(folder: FolderState): void {
@@ -48,8 +46,28 @@ export class ChangeQueue {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
     this.pending.clear();
+  }
+
+  private schedule(): void {
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = undefined;
+      void this.flush();
+    });
+  }
+
+  private async applyPending(folder: FolderState): Promise<void> {
+    const byFile = this.pending.get(folder);
+    if (!byFile) return;
+    this.pending.delete(folder);
+    this.applying.add(folder);
+    try {
+      await this.apply(folder, [...byFile.values()]);
+    } finally {
+      this.applying.delete(folder);
+      if (this.pending.has(folder)) this.schedule();
+    }
   }
 }

@@ -6,7 +6,7 @@ import type { EngineResult } from '../engine';
 import { compareDiagnostics } from '../rules/diagnostics';
 import type { EngineDiagnostic } from '../rules/finding';
 import type { GoModule } from '../workspace/packages';
-import { isWithin } from '../workspace/walk';
+import { deepestFolderOf } from '../workspace/walk';
 
 export interface ReportInputs {
   root: string;
@@ -30,21 +30,24 @@ export function toReportDiagnostic(d: EngineDiagnostic): ReportDiagnostic {
   };
 }
 
-/** Each diagnostic goes to the deepest package whose folder holds its file. */
-function ownerOf(file: string, packageDirs: string[]): string | undefined {
-  return packageDirs.find((dir) => isWithin(file, dir));
+/**
+ * Report diagnostics in report order, per package path: the deepest package
+ * whose folder holds the file (undefined for those outside every package).
+ */
+function diagnosticsByOwner(diagnostics: EngineDiagnostic[], packageDirs: Set<string>): Map<string | undefined, ReportDiagnostic[]> {
+  const byOwner = new Map<string | undefined, ReportDiagnostic[]>();
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const owner = deepestFolderOf(d.file, (dir) => packageDirs.has(dir));
+    const list = byOwner.get(owner);
+    if (list) list.push(toReportDiagnostic(d));
+    else byOwner.set(owner, [toReportDiagnostic(d)]);
+  }
+  return byOwner;
 }
 
 export function buildReport(inputs: ReportInputs): Report {
   const { analysis, diagnostics } = inputs.result;
-  const dirs = analysis.packages.map((p) => p.model.path).sort((a, b) => b.length - a.length);
-  const byPackage = new Map<string, ReportDiagnostic[]>();
-  const workspaceDiagnostics: ReportDiagnostic[] = [];
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const owner = ownerOf(d.file, dirs);
-    if (owner === undefined) workspaceDiagnostics.push(toReportDiagnostic(d));
-    else byPackage.set(owner, [...(byPackage.get(owner) ?? []), toReportDiagnostic(d)]);
-  }
+  const byOwner = diagnosticsByOwner(diagnostics, new Set(analysis.packages.map((p) => p.model.path)));
   return {
     tool: 'gocomply',
     version: VERSION,
@@ -53,9 +56,9 @@ export function buildReport(inputs: ReportInputs): Report {
     modules: inputs.modules.map((m) => ({ path: m.dir === '' ? '.' : m.dir, modulePath: m.mod.modulePath })),
     spanStarters: analysis.spanStarters,
     notices: inputs.notices,
-    diagnostics: workspaceDiagnostics,
+    diagnostics: byOwner.get(undefined) ?? [],
     packages: analysis.packages
-      .map((p) => ({ ...p.model, diagnostics: byPackage.get(p.model.path) ?? [] }))
+      .map((p) => ({ ...p.model, diagnostics: byOwner.get(p.model.path) ?? [] }))
       .sort((a, b) => a.path.localeCompare(b.path)),
   };
 }

@@ -1,7 +1,7 @@
 // Walks a workspace folder once and records what the model needs: Go files
 // (with size and mtime, for caching and stale-coverage checks), every other
 // file's path, and every directory. Skip rules: spec §1.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 
 export interface FileStat {
@@ -30,40 +30,47 @@ export function toRel(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
+/**
+ * Synchronous readdir and stat: on a local disk each call takes microseconds,
+ * while a promise per file costs its round trip through the thread pool
+ * (several times slower for a walk of thousands of files).
+ */
 export async function walkWorkspace(root: string): Promise<WorkspaceListing> {
   const listing: WorkspaceListing = { root, goFiles: new Map(), otherFiles: new Map(), dirs: new Set() };
-  await walkDir(listing, '');
+  walkDir(listing, '');
   return listing;
 }
 
-async function walkDir(listing: WorkspaceListing, rel: string): Promise<void> {
+function walkDir(listing: WorkspaceListing, rel: string): void {
   listing.dirs.add(rel);
-  let entries;
-  try {
-    entries = await fs.readdir(path.join(listing.root, rel), { withFileTypes: true });
-  } catch {
-    return; // unreadable folder: nothing to analyse there
-  }
+  const entries = readEntries(path.join(listing.root, rel));
   const subdirs: string[] = [];
-  const files: string[] = [];
   for (const entry of entries) {
     // Symlinks are neither files nor directories for Dirent: not followed.
     const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory() && !isSkippedDir(entry.name)) subdirs.push(child);
-    else if (entry.isFile()) files.push(child);
+    else if (entry.isFile()) statInto(listing, child);
   }
-  await Promise.all(files.map((file) => statInto(listing, file)));
-  for (const dir of subdirs.sort()) await walkDir(listing, dir);
+  for (const dir of subdirs.sort()) walkDir(listing, dir);
 }
 
-async function statInto(listing: WorkspaceListing, rel: string): Promise<void> {
+function readEntries(absolute: string): Dirent[] {
   try {
-    const stat = await fs.stat(path.join(listing.root, rel));
-    const target = rel.endsWith('.go') ? listing.goFiles : listing.otherFiles;
-    target.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
+    return readdirSync(absolute, { withFileTypes: true });
   } catch {
-    // vanished between readdir and stat
+    return []; // unreadable folder: nothing to analyse there
   }
+}
+
+function statInto(listing: WorkspaceListing, rel: string): void {
+  let stat;
+  try {
+    stat = statSync(path.join(listing.root, rel));
+  } catch {
+    return; // vanished between readdir and stat
+  }
+  const target = rel.endsWith('.go') ? listing.goFiles : listing.otherFiles;
+  target.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs });
 }
 
 export function dirOf(rel: string): string {
@@ -77,6 +84,18 @@ export function baseName(rel: string): string {
 
 export function joinRel(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
+}
+
+/**
+ * The deepest of `rel` itself and the folders above it (up to the root `''`)
+ * that `accepts` takes: the innermost package holding a file, in depth steps
+ * rather than a scan of every package.
+ */
+export function deepestFolderOf(rel: string, accepts: (dir: string) => boolean): string | undefined {
+  for (let dir = rel; ; dir = dirOf(dir)) {
+    if (accepts(dir)) return dir;
+    if (dir === '') return undefined;
+  }
 }
 
 /** True when `rel` is `dir` itself or below it. */
