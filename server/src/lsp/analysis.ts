@@ -26,6 +26,8 @@ export interface AnalysisContext {
   status: StatusReporter;
   settings: EditorSettings;
   progressSupported: boolean;
+  /** From the client's initialization options: Workspace Trust and the fact-cache folder. */
+  workspace: { trusted: boolean; cacheDir?: string };
 }
 
 type ProgressCallback = (done: number, total: number) => void;
@@ -45,7 +47,8 @@ export class FolderAnalysis {
       this.index(folder, async (onProgress) => {
         const parser = await this.sharedParser();
         folder.overrides = await this.ctx.settings.forFolder(folder);
-        folder.engine = await this.ctx.openEngine(folder.root, { settings: folder.overrides, parser, onProgress });
+        const { trusted, cacheDir } = this.ctx.workspace;
+        folder.engine = await this.ctx.openEngine(folder.root, { settings: folder.overrides, parser, onProgress, trusted, ...(cacheDir ? { cacheDir } : {}) });
       }),
     );
   }

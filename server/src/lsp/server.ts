@@ -49,6 +49,17 @@ function initialFolders(params: InitializeParams): WorkspaceFolder[] {
   return [];
 }
 
+/**
+ * The client's options (common/protocol.ts). A client that sends none (another
+ * editor, a test) gets an untrusted workspace without a cache: no git runs.
+ */
+function initializationOptions(value: unknown): { trusted: boolean; cacheDir?: string } {
+  if (typeof value !== 'object' || value === null) return { trusted: false };
+  const trusted = 'trusted' in value && value.trusted === true;
+  const cacheDir = 'cacheDir' in value && typeof value.cacheDir === 'string' ? value.cacheDir : undefined;
+  return cacheDir === undefined ? { trusted } : { trusted, cacheDir };
+}
+
 export class GocomplyServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly folders = new Folders();
@@ -88,6 +99,7 @@ export class GocomplyServer {
       status: this.status,
       settings,
       progressSupported: params.capabilities.window?.workDoneProgress === true,
+      workspace: initializationOptions(params.initializationOptions),
     });
     const watch = new FileWatchRegistration(connection, params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true);
     this.parts = { analysis, settings, watch };

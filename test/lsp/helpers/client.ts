@@ -81,6 +81,8 @@ export interface ClientOptions {
   folders: string[];
   /** The `gocomply` section the client answers for a folder URI; `{}` by default. */
   settings?: (scopeUri: string | undefined) => unknown;
+  /** Sent as `initializationOptions` (common/protocol.ts GocomplyInitializationOptions); none by default. */
+  initializationOptions?: unknown;
 }
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -167,6 +169,7 @@ export class TestClient {
       rootUri: null,
       capabilities: CLIENT_CAPABILITIES,
       workspaceFolders: options.folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
