@@ -108,12 +108,10 @@ async function transition(folders: Folders, analysis: FolderAnalysis, params: Tr
 }
 
 export function registerRequests(connection: Connection, folders: Folders, analysis: FolderAnalysis, status: StatusReporter): void {
-  // By method name: common/protocol.ts builds its types with the client's vscode-jsonrpc, whose
-  // classes are not the server library's own copy; the handlers' types come from protocol.ts.
-  connection.onRequest(TreeRequest.method, (): Promise<TreeResult> => tree(folders, status));
-  connection.onRequest(ReportRequest.method, (params: ReportParams) => report(folders, params));
-  connection.onRequest(ReindexRequest.method, async (): Promise<void> => {
+  connection.onRequest(TreeRequest, (): Promise<TreeResult> => tree(folders, status));
+  connection.onRequest(ReportRequest, (params: ReportParams) => report(folders, params));
+  connection.onRequest(ReindexRequest, async (): Promise<void> => {
     await Promise.all(folders.all().map((folder) => analysis.reindex(folder)));
   });
-  connection.onRequest(StateTransitionRequest.method, (params: TransitionParams) => transition(folders, analysis, params));
+  connection.onRequest(StateTransitionRequest, (params: TransitionParams) => transition(folders, analysis, params));
 }

@@ -40,8 +40,7 @@ export class StatusReporter {
 
   private send(state: ServerState, message?: string): void {
     const params: StatusParams = this.snapshot(state, message);
-    // By method name: protocol.ts's NotificationType comes from another copy of vscode-jsonrpc.
-    void this.connection.sendNotification(StatusNotification.method, params);
+    void this.connection.sendNotification(StatusNotification, params);
   }
 
   private snapshot(state: ServerState, message: string | undefined): StatusParams {
