@@ -23,9 +23,17 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
   return output;
 }
 
+/**
+ * The environment without what `npm run` adds (`npm_config_user_agent` names
+ * this Node 20, and code-server's install script refuses to run on it).
+ */
+function withoutNpmRunEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+}
+
 /** Installs code-server, Node 24 and Debian chromium (idempotent; minutes the first time). */
 export function setupCodeServer(): string {
-  return run('bash', [SETUP_SCRIPT, INSTALL_DIR], { timeoutMs: 1_200_000 }).trim();
+  return run('bash', [SETUP_SCRIPT, INSTALL_DIR], { env: withoutNpmRunEnv(), timeoutMs: 1_200_000 }).trim();
 }
 
 export interface Profile {
