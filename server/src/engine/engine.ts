@@ -12,6 +12,7 @@ import { CONFIG_FILE, loadSettings } from './config';
 import { collectFacts, hasGoFiles, PARALLEL_MIN_FILES, type CollectedFile } from './facts/collect';
 import { defaultPoolSize, FactsPool } from './facts/pool';
 import type { FileFacts } from './facts/types';
+import type { ModuleInfo } from './fixes/missingFile';
 import { LifecycleStore } from './lifecycleStore';
 import { GoParser } from './parser';
 import { STATE_FILE, type TransitionRequest, type TransitionResult } from './state';
@@ -270,6 +271,11 @@ export class Engine {
 
   factsOf(file: string): FileFacts | undefined {
     return this.state?.facts.get(file);
+  }
+
+  /** The workspace's Go modules: folder and module path. */
+  get modules(): ModuleInfo[] {
+    return this.current.modules.map((m) => ({ dir: m.dir, modulePath: m.mod.modulePath }));
   }
 
   get fileCount(): number {

@@ -43,14 +43,11 @@ export class FolderState {
     return childUri(this.uri, rel);
   }
 
-  /** The Go modules of the last analysis (from the engine's report, which is where the engine exposes them). */
+  /** The Go modules of the last analysis. */
   modules(): ModuleInfo[] {
     const { engine, result } = this;
     if (!engine || !result) return [];
-    if (this.modulesCache?.result !== result) {
-      const modules = engine.report(result).modules.map((m) => ({ dir: m.path === '.' ? '' : m.path, modulePath: m.modulePath }));
-      this.modulesCache = { result, modules };
-    }
+    if (this.modulesCache?.result !== result) this.modulesCache = { result, modules: engine.modules };
     return this.modulesCache.modules;
   }
 }
