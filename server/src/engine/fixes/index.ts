@@ -1,0 +1,66 @@
+// The quick fixes of spec §9, by rule: each takes the diagnostic and what the
+// workspace knows, and returns the plans it offers (none when it cannot write
+// correct Go for this case). Creations of files that exist are dropped here,
+// so no fix can overwrite one.
+import type { EngineDiagnostic } from '../rules/finding';
+import { joinRel } from '../workspace/walk';
+import { missingFileTarget, moduleOf, ownerPackage, planFileCreations, type PackageFixContext } from './missingFile';
+import type { FixWorkspace, PlannedFix } from './plan';
+import type { TemplateFile } from './templates';
+
+export type DiagnosticFixer = (diagnostic: EngineDiagnostic, ws: FixWorkspace) => PlannedFix[];
+
+export function packageFixContext(ws: FixWorkspace, packagePath: string): PackageFixContext | undefined {
+  const model = ws.packages.find((p) => p.path === packagePath);
+  if (!model) return undefined;
+  return {
+    model,
+    folderGoFiles: ws.listDir(packagePath).filter((name) => name.endsWith('.go')).map((name) => joinRel(packagePath, name)),
+    factsOf: (file) => ws.factsOf(file),
+    module: moduleOf(packagePath, ws.modules),
+    metricNamePattern: ws.settings.metrics.namePattern,
+  };
+}
+
+/** Plans creating the missing required files `fileNames` of one package. */
+export function createFilesPlans(ws: FixWorkspace, packagePath: string, fileNames: TemplateFile[]): PlannedFix[] {
+  const ctx = packageFixContext(ws, packagePath);
+  if (!ctx) return [];
+  return planFileCreations(ctx, fileNames).map((c) => ({
+    title: `Create ${c.file} from the gocomply template`,
+    changes: [],
+    creations: [{ file: c.file, content: c.content }],
+    safe: true,
+  }));
+}
+
+const createMissingFile: DiagnosticFixer = (d, ws) => {
+  const target = missingFileTarget(d, ws.packages);
+  return target ? createFilesPlans(ws, target.packagePath, [target.fileName]) : [];
+};
+
+const FIXERS: Record<string, DiagnosticFixer[]> = {
+  'structure/missing-file': [createMissingFile],
+  'otel/missing-metrics': [createMissingFile],
+};
+
+/** The fixers of one rule. */
+export function fixersOf(rule: string): DiagnosticFixer[] {
+  return FIXERS[rule] ?? [];
+}
+
+/** Drops plans that would create a file that exists, and plans with nothing to do. */
+export function withoutOverwrites(plans: PlannedFix[], ws: FixWorkspace): PlannedFix[] {
+  return plans
+    .filter((plan) => plan.creations.every((c) => !ws.exists(c.file)))
+    .filter((plan) => plan.creations.length > 0 || plan.changes.some((c) => c.changes.length > 0));
+}
+
+export function diagnosticFixes(d: EngineDiagnostic, ws: FixWorkspace): PlannedFix[] {
+  return withoutOverwrites(
+    fixersOf(d.rule).flatMap((fixer) => fixer(d, ws)),
+    ws,
+  );
+}
+
+export { ownerPackage };
