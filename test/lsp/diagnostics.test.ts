@@ -119,12 +119,12 @@ describe('indexing', { timeout: 60_000 }, () => {
     assert.ok(reports.includes(`parsed ${total}/${total} Go files`), `progress ends with all ${total} files: ${reports.join(', ')}`);
   });
 
-  it('registers file watchers for Go sources, module files, settings and coverage profiles', async () => {
+  it('registers file watchers for Go sources, module files, settings, required non-Go files and coverage profiles', async () => {
     await client.waitUntil(() => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
     const registration = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     const options: unknown = registration?.registerOptions;
     const patterns = JSON.stringify(options);
-    for (const pattern of ['**/*.go', '**/go.mod', '**/go.work', '**/.gocomply.json', '**/coverage.out', '**/bench.txt']) {
+    for (const pattern of ['**/*.go', '**/go.mod', '**/go.work', '**/.gocomply.json', '**/coverage.out', '**/bench.txt', '**/README.md']) {
       assert.ok(patterns.includes(JSON.stringify(pattern)), `${pattern} is watched: ${patterns}`);
     }
   });

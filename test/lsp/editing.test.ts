@@ -170,4 +170,16 @@ describe('watched files', { timeout: 60_000 }, () => {
     await client.thenReady(() => client.filesChanged([{ uri: fileUri(testUtils), type: FileChangeType.Deleted }]));
     assert.equal(missing('test_utils.go').length, 1);
   });
+
+  it('follows a required file that is not Go (README.md) deleted and created again', async () => {
+    const readme = path.join(root, 'pkg', 'search', 'README.md');
+    const text = fs.readFileSync(readme, 'utf8');
+    assert.deepEqual(missing('README.md'), [], 'search has a README.md (FIXTURE.md)');
+    fs.rmSync(readme);
+    await client.thenReady(() => client.filesChanged([{ uri: fileUri(readme), type: FileChangeType.Deleted }]));
+    assert.equal(missing('README.md').length, 1);
+    fs.writeFileSync(readme, text);
+    await client.thenReady(() => client.filesChanged([{ uri: fileUri(readme), type: FileChangeType.Created }]));
+    assert.deepEqual(missing('README.md'), []);
+  });
 });

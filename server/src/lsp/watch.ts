@@ -1,6 +1,6 @@
 // Files the engine reads from disk, watched by the client: Go sources, module
-// files, the settings and state files, coverage profiles and benchmark
-// outputs. Registered dynamically (and re-registered when the configured
+// files, the settings and state files, the required files that are not Go
+// (README.md), coverage profiles and benchmark outputs. Registered dynamically (and re-registered when the configured
 // profile patterns change) when the client supports it.
 import {
   DidChangeWatchedFilesNotification,
@@ -17,7 +17,11 @@ const FIXED_PATTERNS = ['**/*.go', '**/go.mod', '**/go.work', '**/.gocomply.json
 
 /** Glob patterns for the client's watcher; profile patterns are relative to the root or a module root. */
 export function watchedPatterns(settings: Settings[]): string[] {
-  const configured = settings.flatMap((s) => [...s.coverage.profiles, ...s.benchmarks.results]);
+  const configured = settings.flatMap((s) => [
+    ...s.coverage.profiles,
+    ...s.benchmarks.results,
+    ...s.requiredFiles.filter((name) => !name.endsWith('.go')),
+  ]);
   return [...new Set([...FIXED_PATTERNS, ...configured.map((p) => `**/${p.replace(/^\.\//, '')}`)])].sort();
 }
 
