@@ -4,7 +4,7 @@
 // so no fix can overwrite one.
 import type { EngineDiagnostic } from '../rules/finding';
 import { joinRel } from '../workspace/walk';
-import { missingFileTarget, moduleOf, ownerPackage, planFileCreations, type PackageFixContext } from './missingFile';
+import { missingFileTarget, moduleOf, planFileCreations, type PackageFixContext } from './missingFile';
 import type { FixWorkspace, PlannedFix } from './plan';
 import type { TemplateFile } from './templates';
 
@@ -63,4 +63,21 @@ export function diagnosticFixes(d: EngineDiagnostic, ws: FixWorkspace): PlannedF
   );
 }
 
-export { ownerPackage };
+
+/** Every missing file the diagnostics ask for, planned per package at once (advanced_test.go then uses the mock test_utils.go brings). */
+function missingFilePlans(diagnostics: EngineDiagnostic[], ws: FixWorkspace): PlannedFix[] {
+  const byPackage = new Map<string, TemplateFile[]>();
+  for (const d of diagnostics) {
+    const target = missingFileTarget(d, ws.packages);
+    if (target) byPackage.set(target.packagePath, [...(byPackage.get(target.packagePath) ?? []), target.fileName]);
+  }
+  return [...byPackage].flatMap(([packagePath, fileNames]) => createFilesPlans(ws, packagePath, fileNames));
+}
+
+/** The safe fixes of `diagnostics`, one plan per title, for "fix all" and "align package". */
+export function safeFixes(diagnostics: EngineDiagnostic[], ws: FixWorkspace): PlannedFix[] {
+  const others = diagnostics.filter((d) => !missingFileTarget(d, ws.packages));
+  const plans = [...missingFilePlans(diagnostics, ws), ...others.flatMap((d) => fixersOf(d.rule).flatMap((fixer) => fixer(d, ws)))];
+  const safe = withoutOverwrites(plans, ws).filter((p) => p.safe);
+  return [...new Map(safe.map((p) => [p.title, p])).values()];
+}
