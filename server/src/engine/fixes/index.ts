@@ -4,6 +4,7 @@
 // so no fix can overwrite one.
 import type { EngineDiagnostic } from '../rules/finding';
 import { joinRel } from '../workspace/walk';
+import { codeFixers } from './codeFixers';
 import { missingFileTarget, moduleOf, planFileCreations, type PackageFixContext } from './missingFile';
 import type { FixWorkspace, PlannedFix } from './plan';
 import type { TemplateFile } from './templates';
@@ -42,6 +43,7 @@ const createMissingFile: DiagnosticFixer = (d, ws) => {
 const FIXERS: Record<string, DiagnosticFixer[]> = {
   'structure/missing-file': [createMissingFile],
   'otel/missing-metrics': [createMissingFile],
+  ...codeFixers,
 };
 
 /** The fixers of one rule. */
