@@ -32,6 +32,11 @@ interface Header {
   decls: ImportDecl[];
 }
 
+/** Byte-wise order of import paths, as gofmt sorts them (not locale order: `Z` < `a`, `-` < `/` < `_`). */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Standard-library paths have no dot in their first element (`net/http`, not `go.opentelemetry.io/otel`). */
 export function isStdlib(importPath: string): boolean {
   return !(importPath.split('/')[0] ?? '').includes('.');
@@ -80,17 +85,35 @@ function parseBlock(text: string, open: number, close: number): ImportSpec[][] {
   return groups.filter((g) => g.length > 0);
 }
 
+/** Offset of the `)` closing the import block opened at `open`, skipping comments and strings; -1 when none. */
+function blockClose(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i = skipSpaceAndComments(text, i)) {
+    const char = text.charAt(i);
+    if (char === ')') return i;
+    if (char === '"' || char === '`') {
+      const close = text.indexOf(char, i + 1);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (!text.startsWith('//', i) && !text.startsWith('/*', i)) {
+      i += 1;
+    }
+  }
+  return -1;
+}
+
 function parseDecl(text: string, at: number): ImportDecl | undefined {
   const afterKeyword = skipSpaceAndComments(text, at + 'import'.length);
   if (text.charAt(afterKeyword) === '(') {
-    const close = text.indexOf(')', afterKeyword);
+    const close = blockClose(text, afterKeyword);
     if (close === -1) return undefined;
     return { start: at, end: close + 1, block: true, groups: parseBlock(text, afterKeyword, close) };
   }
   const [, lineEnd] = lineBounds(text, at);
   const spec = SPEC_LINE.exec(text.slice(afterKeyword, lineEnd));
   if (spec?.[1] === undefined) return undefined;
-  return { start: at, end: lineEnd, block: false, groups: [[{ path: spec[1], lineStart: at, lineEnd }]] };
+  // The declaration ends at the closing quote: a comment after it stays where it is.
+  const end = afterKeyword + spec[0].length;
+  return { start: at, end, block: false, groups: [[{ path: spec[1], lineStart: at, lineEnd }]] };
 }
 
 function parseHeader(text: string): Header | undefined {
@@ -116,7 +139,7 @@ function specText(wanted: WantedImport): string {
 
 /** Standard-library paths first, then the rest, each part sorted. */
 function grouped(wanted: WantedImport[]): WantedImport[][] {
-  const sorted = [...wanted].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...wanted].sort((a, b) => comparePaths(a.path, b.path));
   return [sorted.filter((w) => isStdlib(w.path)), sorted.filter((w) => !isStdlib(w.path))].filter((g) => g.length > 0);
 }
 
@@ -148,7 +171,7 @@ function blockChanges(text: string, decl: ImportDecl, missing: WantedImport[]): 
       newGroups.push(wanted);
       continue;
     }
-    const before = group.find((s) => s.path.localeCompare(wanted.path) > 0);
+    const before = group.find((s) => comparePaths(s.path, wanted.path) > 0);
     const at = before ? before.lineStart : (group.at(-1)?.lineEnd ?? decl.end) + 1;
     changes.push(insertAt(positionAt(text, at), `\t${specText(wanted)}\n`));
   }
@@ -171,9 +194,15 @@ export function importChanges(text: string, wanted: WantedImport[]): TextChange[
   const header = parseHeader(text);
   if (!header) return [];
   const present = new Set(header.decls.flatMap((d) => d.groups.flat().map((s) => s.path)));
-  const missing = wanted.filter((w, i) => !present.has(w.path) && wanted.findIndex((o) => o.path === w.path) === i);
+  // Sorted, so that paths inserted at the same place come out in gofmt's order.
+  const missing = wanted
+    .filter((w, i) => !present.has(w.path) && wanted.findIndex((o) => o.path === w.path) === i)
+    .sort((a, b) => comparePaths(a.path, b.path));
   if (missing.length === 0) return [];
   const block = header.decls.find((d) => d.block);
+  if (block && block.groups.length === 0) {
+    return [{ range: { start: positionAt(text, block.start), end: positionAt(text, block.end) }, newText: blockText(grouped(missing)) }];
+  }
   if (block) return blockChanges(text, block, missing);
   const single = header.decls[0];
   if (single && header.decls.length === 1) {
@@ -183,8 +212,15 @@ export function importChanges(text: string, wanted: WantedImport[]): TextChange[
     const range = { start: positionAt(text, single.start), end: positionAt(text, single.end) };
     return [{ range, newText: blockText(grouped([...missing, existing])) }];
   }
-  const after = header.decls.at(-1)?.end ?? header.packageEnd;
+  const after = header.decls.at(-1)?.end ?? endOfClauseLine(text, header.packageEnd);
   return [insertAt(positionAt(text, after), `\n\n${blockText(grouped(missing))}`)];
+}
+
+/** The end of the package clause's line when only a line comment follows the name there (it stays on that line). */
+function endOfClauseLine(text: string, packageEnd: number): number {
+  const [, lineEnd] = lineBounds(text, packageEnd);
+  const rest = text.slice(packageEnd, lineEnd);
+  return /^\s*(\/\/.*)?$/.test(rest) ? lineEnd - (rest.endsWith('\r') ? 1 : 0) : packageEnd;
 }
 
 function aliasOf(spec: string): string | undefined {

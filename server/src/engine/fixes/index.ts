@@ -5,6 +5,7 @@
 import type { EngineDiagnostic } from '../rules/finding';
 import { joinRel } from '../workspace/walk';
 import { codeFixers } from './codeFixers';
+import { spanFixers } from './span';
 import { missingFileTarget, moduleOf, planFileCreations, type PackageFixContext } from './missingFile';
 import type { FixWorkspace, PlannedFix } from './plan';
 import type { TemplateFile } from './templates';
@@ -44,6 +45,7 @@ const FIXERS: Record<string, DiagnosticFixer[]> = {
   'structure/missing-file': [createMissingFile],
   'otel/missing-metrics': [createMissingFile],
   ...codeFixers,
+  ...spanFixers,
 };
 
 /** The fixers of one rule. */
