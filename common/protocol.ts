@@ -74,3 +74,28 @@ export type TransitionResponse = { ok: true } | { ok: false; message: string };
 
 /** client -> server: applies a person's status transition (start alignment, mark verified, plan provider, ...) to the state file. */
 export const StateTransitionRequest = new RequestType<TransitionParams, TransitionResponse, void>('gocomply/transition');
+
+/** What to do to one package: align it with the standard, or add a provider to it. */
+export type PackageOperation = { kind: 'align' } | { kind: 'add-provider'; providerName: string };
+
+export interface PackageEditParams {
+  folderUri: string;
+  packagePath: string;
+  operation: PackageOperation;
+}
+
+/**
+ * `applied`: the client applied the edit (after its refactor preview, for
+ * align); `openUri`: a file worth showing next (the new provider). Not ok: nothing
+ * was written and `message` says why.
+ */
+export type PackageEditResponse =
+  | { ok: true; applied: boolean; title: string; openUri?: string }
+  | { ok: false; message: string };
+
+/**
+ * client -> server: computes the package's edit and asks the client to apply it
+ * (`workspace/applyEdit`); adding a provider also records it PLANNED then
+ * IN_PROGRESS in the state file once the edit is applied.
+ */
+export const PackageEditRequest = new RequestType<PackageEditParams, PackageEditResponse, void>('gocomply/packageEdit');

@@ -17,6 +17,10 @@ export const COMMANDS = {
   planProvider: 'gocomply.planProvider',
   /** Asks for the name of a provider to plan for the row's package. */
   planProviderByName: 'gocomply.planProviderByName',
+  /** Aligns a package with the standard through the refactor preview. */
+  alignPackage: 'gocomply.alignPackage',
+  /** Writes a new provider of a multi-provider package (or the row's missing provider). */
+  addProvider: 'gocomply.addProvider',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

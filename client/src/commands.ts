@@ -4,6 +4,7 @@ import { ReindexRequest } from '../../common/protocol';
 import { COMMANDS, type CommandId } from './commandIds';
 import type { Ctx } from './ctx';
 import { exportReport } from './exportReport';
+import { packageCommandHandlers } from './packageCommands';
 import { revealTarget } from './reveal';
 import { stateCommandHandlers } from './stateCommands';
 import type { ComplianceStore } from './store';
@@ -66,6 +67,7 @@ export function registerCommands(ctx: Ctx, store: ComplianceStore, tree: Complia
     [COMMANDS.revealInTree]: () => revealActiveFileInTree(tree, store),
     [COMMANDS.showFixes]: (node) => showFixes(node),
     ...stateCommandHandlers(ctx, store),
+    ...packageCommandHandlers(ctx, store),
   };
   for (const [id, handler] of Object.entries(handlers)) ctx.pushExtCleanup(vscode.commands.registerCommand(id, handler));
 }

@@ -22,6 +22,7 @@ import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { trackDocuments } from './documents';
 import { Folders } from './folders';
+import { registerPackageEdits } from './packageEdits';
 import { registerRequests } from './requests';
 import { EditorSettings } from './settings';
 import { StatusReporter } from './status';
@@ -132,6 +133,7 @@ export class GocomplyServer {
     });
     connection.onDidChangeConfiguration(() => void this.guard('settings', () => this.refreshSettings()));
     registerRequests(connection, this.folders, analysis, this.status);
+    registerPackageEdits({ connection, folders: this.folders, actions, queue: this.queue });
   }
 
   private async initialized(): Promise<void> {

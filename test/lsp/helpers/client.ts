@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ApplyWorkspaceEditRequest,
   CodeActionRequest,
   ConfigurationRequest,
   createProtocolConnection,
@@ -38,6 +39,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type Registration,
+  type WorkspaceEdit,
   type ShowMessageParams,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
@@ -63,7 +65,8 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     workspaceFolders: true,
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true },
-    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], changeAnnotationSupport: { groupsOnLabel: true } },
   },
   window: { workDoneProgress: true, showMessage: {} },
   textDocument: {
@@ -83,6 +86,11 @@ export interface ClientOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Sent as `initializationOptions` (common/protocol.ts GocomplyInitializationOptions); none by default. */
   initializationOptions?: unknown;
+  /**
+   * Answers the server's `workspace/applyEdit` as an editor would: applies the
+   * edit (to disk) and says whether it did. By default edits are refused.
+   */
+  applyEdit?: (edit: WorkspaceEdit, label: string | undefined) => boolean;
 }
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -119,6 +127,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
+  /** Every `workspace/applyEdit` the server sent, applied or not. */
+  readonly appliedEdits: { edit: WorkspaceEdit; label: string | undefined }[] = [];
   readonly progress: ProgressValue[] = [];
   initializeResult: InitializeResult | undefined;
   private readonly waiters = new Set<Waiter>();
@@ -189,6 +199,10 @@ export class TestClient {
       this.notify();
     });
     c.onRequest(UnregistrationRequest.type, () => undefined);
+    c.onRequest(ApplyWorkspaceEditRequest.type, ({ edit, label }) => {
+      this.appliedEdits.push({ edit, label });
+      return { applied: this.options.applyEdit?.(edit, label) ?? false };
+    });
     c.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);

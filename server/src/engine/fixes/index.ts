@@ -21,6 +21,8 @@ export function packageFixContext(ws: FixWorkspace, packagePath: string): Packag
     factsOf: (file) => ws.factsOf(file),
     module: moduleOf(packagePath, ws.modules),
     metricNamePattern: ws.settings.metrics.namePattern,
+    textOf: (file) => ws.textOf(file),
+    listDir: (dir) => ws.listDir(dir),
   };
 }
 

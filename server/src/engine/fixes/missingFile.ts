@@ -7,6 +7,7 @@ import type { PackageModel } from '../model/package';
 import type { EngineDiagnostic } from '../rules/finding';
 import { isWithin, joinRel } from '../workspace/walk';
 import { majorityFirstSegment, metricSegment } from './names';
+import { instrumentationName, packageApi, packageDoc, packageMock } from './packageDocs';
 import { isTemplateFile, renderTemplate, type TemplateFile, type TemplateInput } from './templates';
 import { localDoubleNames, mockNames, type TestDouble } from './testTemplates';
 
@@ -24,6 +25,18 @@ export interface PackageFixContext {
   module: ModuleInfo | undefined;
   /** `metrics.namePattern` of the settings. */
   metricNamePattern: string;
+  /**
+   * The current text of a workspace file (FixWorkspace.textOf). Optional: with
+   * it, README.md carries the package's doc comment and its API's summaries,
+   * and metrics.go reuses an instrumentation name the code passes to otel.
+   */
+  textOf?(file: string): string | undefined;
+  /**
+   * Entries of a workspace folder (FixWorkspace.listDir). Optional: with it,
+   * the package's main interface is also looked for in iface/, and the
+   * interfaces it embeds from other folders can be read.
+   */
+  listDir?(dir: string): string[];
 }
 
 export interface FileCreation {
@@ -74,7 +87,7 @@ export function goPackageName(ctx: PackageFixContext): string {
   return ranked[0]?.[0] ?? metricSegment(ctx.model.path.split('/').at(-1) ?? ctx.model.path);
 }
 
-function importPath(ctx: PackageFixContext): string | undefined {
+export function importPath(ctx: PackageFixContext): string | undefined {
   const module = ctx.module;
   if (!module || module.modulePath === null) return undefined;
   const below = module.dir === '' ? ctx.model.path : ctx.model.path.slice(module.dir.length + 1);
@@ -122,12 +135,21 @@ export function planFileCreations(ctx: PackageFixContext, fileNames: TemplateFil
   const ordered = [...new Set(fileNames)].sort((a, b) => Number(a === 'advanced_test.go') - Number(b === 'advanced_test.go'));
   const creating = new Set<string>(ordered);
   const plans: FileCreation[] = [];
+  const doc = creating.has('README.md') ? packageDoc(ctx, goPackage) : undefined;
+  const api = creating.has('README.md') ? packageApi(ctx, goPackage) : undefined;
+  const instrumentation = creating.has('metrics.go') ? instrumentationName(ctx, goPackage) : undefined;
+  const mock = creating.has('test_utils.go') ? packageMock(ctx, goPackage, existing) : undefined;
   for (const fileName of ordered) {
+    const path = importPath(ctx);
     const input: TemplateInput = {
       goPackage,
       metricPrefix: prefix ?? metricSegment(goPackage),
       testDouble: testDouble(ctx, goPackage, creating),
-      ...(importPath(ctx) !== undefined ? { importPath: importPath(ctx) } : {}),
+      ...(path !== undefined ? { importPath: path } : {}),
+      ...(doc !== undefined ? { doc } : {}),
+      ...(api !== undefined ? { api } : {}),
+      ...(instrumentation !== undefined ? { instrumentation } : {}),
+      ...(mock !== undefined ? { packageMock: mock } : {}),
     };
     if (fileName === 'metrics.go' && !metricNamesPass(input.metricPrefix, ctx.metricNamePattern)) continue;
     const rendered = renderTemplate(fileName, input);

@@ -2,7 +2,8 @@
 // gofmt-clean and compiles on its own, named after the package. Pure: no I/O,
 // no LSP. The Go sources are written below with two-space indentation for
 // legibility; `gofmtIndent` turns it into gofmt's tabs.
-import { advancedTestTemplate, mockDeclaration, mockNames, type TestDouble } from './testTemplates';
+import type { PackageApi, PackageMockInput } from './packageDocs';
+import { advancedTestTemplate, interfaceMockFile, mockDeclaration, mockNames, type TestDouble } from './testTemplates';
 
 export interface TemplateInput {
   /** The Go package name of the package clause (`search`), not the folder path. */
@@ -13,6 +14,14 @@ export interface TemplateInput {
   metricPrefix: string;
   /** The double advanced_test.go exercises: the package's mock, or one it declares itself. */
   testDouble: TestDouble;
+  /** The package's doc comment (comment markers stripped), for README.md. */
+  doc?: string;
+  /** The package's exported types and functions, for README.md. */
+  api?: PackageApi;
+  /** The Go expression the package already passes to otel.Tracer/otel.Meter (`instrumentationName`, `"x"`), for metrics.go. */
+  instrumentation?: string;
+  /** The package's main interface, for test_utils.go: its mock implements it. */
+  packageMock?: PackageMockInput;
 }
 
 export interface RenderedTemplate {
@@ -59,7 +68,7 @@ func DefaultConfig() Config {
 }
 
 function metricsGo(input: TemplateInput): RenderedTemplate {
-  const meterName = input.importPath ?? input.goPackage;
+  const meterName = input.instrumentation ?? JSON.stringify(input.importPath ?? input.goPackage);
   const prefix = input.metricPrefix;
   const content = `package ${input.goPackage}
 
@@ -80,7 +89,7 @@ type Metrics struct {
 
 // NewMetrics creates the package's instruments from the global meter provider.
 func NewMetrics() (*Metrics, error) {
-  meter := otel.Meter(${JSON.stringify(meterName)})
+  meter := otel.Meter(${meterName})
   operations, err := meter.Int64Counter(${JSON.stringify(`${prefix}.operations`)},
     metric.WithDescription("Operations performed by the ${input.goPackage} package."),
     metric.WithUnit("{operation}"),
@@ -168,6 +177,7 @@ func IsErrorCode(err error, code ErrorCode) bool {
 
 function testUtilsGo(input: TemplateInput): RenderedTemplate {
   const names = mockNames(input.goPackage);
+  if (input.packageMock) return { content: interfaceMockFile(input.goPackage, names, input.packageMock), declares: [names.typeName, names.constructor] };
   const content = `package ${input.goPackage}
 
 import (
@@ -184,14 +194,64 @@ function advancedTestGo(input: TemplateInput): RenderedTemplate {
   return { content: gofmtIndent(rendered.content), declares: rendered.declares };
 }
 
+/** A Go doc comment as Markdown: paragraphs kept, indented blocks fenced as Go, `# Heading` lines one level down. */
+export function docMarkdown(doc: string): string {
+  const out: string[] = [];
+  let code: string[] = [];
+  const flushCode = () => {
+    if (code.length === 0) return;
+    while (code.length > 0 && (code.at(-1) ?? '').trim() === '') code.pop();
+    const indent = Math.min(...code.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)?.[0].length ?? 0));
+    out.push('```go', ...code.map((l) => l.slice(indent)), '```');
+    code = [];
+  };
+  for (const line of doc.split('\n')) {
+    if (/^\s/.test(line) && line.trim() !== '') {
+      code.push(line.replace(/\t/g, '    '));
+      continue;
+    }
+    if (line.trim() === '' && code.length > 0) {
+      code.push('');
+      continue;
+    }
+    flushCode();
+    out.push(/^# \S/.test(line) ? `#${escapeHtml(line)}` : escapeHtml(line));
+  }
+  flushCode();
+  return out.join('\n');
+}
+
+/** `<` and `>` as entities, so `llms.<provider>` is not read as an HTML tag. */
+const escapeHtml = (text: string) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (text: string) => escapeHtml(text).replace(/\|/g, '\\|');
+
+function apiSection(api: PackageApi | undefined): string[] {
+  if (!api) return [];
+  const lines = ['', '## API', ''];
+  if (api.types.length > 0) {
+    lines.push('| Type | Kind | Description |', '| --- | --- | --- |');
+    for (const t of api.types) lines.push(`| \`${t.name}\` | ${t.kind} | ${cell(t.summary ?? '')} |`);
+    if (api.funcs.length > 0) lines.push('');
+  }
+  if (api.funcs.length > 0) {
+    lines.push('| Function | Description |', '| --- | --- |');
+    for (const f of api.funcs) lines.push(`| \`${f.name}\` | ${cell(f.summary ?? '')} |`);
+  }
+  return lines;
+}
+
 function readmeMd(input: TemplateInput): RenderedTemplate {
   const pkg = input.goPackage;
   const importLine = input.importPath === undefined ? [] : ['', '```go', `import "${input.importPath}"`, '```'];
+  const intro = input.doc !== undefined ? docMarkdown(input.doc) : `Package \`${pkg}\` of the framework.`;
+  const mock = mockNames(pkg).typeName;
+  const mockText = input.packageMock ? `\`${mock}\`, a mock of \`${input.packageMock.iface}\`` : `test doubles such as \`${mock}\``;
   const lines = [
     `# ${pkg}`,
     '',
-    `Package \`${pkg}\` of the framework.`,
+    intro,
     ...importLine,
+    ...apiSection(input.api),
     '',
     '## Layout',
     '',
@@ -200,7 +260,7 @@ function readmeMd(input: TemplateInput): RenderedTemplate {
     '| `config.go` | `Config`, with its defaults (`DefaultConfig`) and validation tags |',
     `| \`metrics.go\` | the OpenTelemetry instruments (\`${input.metricPrefix}.*\`) |`,
     '| `errors.go` | the error type and its codes |',
-    `| \`test_utils.go\` | test doubles such as \`${mockNames(pkg).typeName}\` |`,
+    `| \`test_utils.go\` | ${mockText} |`,
     '| `advanced_test.go` | table-driven, concurrency and benchmark tests |',
     '',
     '## Testing',

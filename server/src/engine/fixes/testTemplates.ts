@@ -1,7 +1,10 @@
 // The test-side templates: the package mock of test_utils.go, and
 // advanced_test.go (a table-driven test, a concurrency test and a benchmark)
 // exercising that mock. Two-space indentation; templates.ts turns it into tabs.
+import { alignColumns } from './goTypes';
 import { pascalCase } from './names';
+import type { PackageMockInput } from './packageDocs';
+import { article, commentLines, implementationParams, resultExprs, signatureText, varDecls } from './providerTemplates';
 
 export interface MockNames {
   typeName: string;
@@ -62,6 +65,88 @@ func (m *${typeName}) Calls() []string {
   return append([]string(nil), m.calls...)
 }
 `;
+}
+
+/**
+ * The package mock of test_utils.go when the package has a main interface:
+ * the same recorder as mockDeclaration (Do, Calls, the configured error), and
+ * every method of the interface, each recording its name and returning the
+ * configured error (or zero values, or the mock itself). Written with tabs;
+ * returns the whole file, imports included.
+ */
+export function interfaceMockFile(goPackage: string, names: MockNames, mock: PackageMockInput): string {
+  const { typeName, constructor } = names;
+  const { imports } = mock;
+  const mutex = imports.ref('sync', 'sync', 'Mutex');
+  const context = imports.ref('context', 'context', 'Context');
+  const reserved = new Set([...imports.takenNames(), 'm', 'out', 'record', 'operation']);
+  const methods = mock.operations.map((op) => {
+    const { params } = implementationParams(op, reserved);
+    const values = resultExprs(op.results, 'm', '"mock"', 'm.err');
+    const kinds = new Set(op.results.map((r) => r.value.kind));
+    const returns = kinds.has('error')
+      ? 'returns the configured error'
+      : op.results.length === 0
+        ? 'returns'
+        : kinds.has('self')
+          ? 'returns m'
+          : kinds.has('name')
+            ? 'returns "mock"'
+            : `returns ${op.results.length === 1 ? 'the zero value' : 'zero values'}`;
+    return [
+      ...commentLines(`${op.name} records the call and ${returns}.`),
+      `func (m *${typeName}) ${op.name}${signatureText(params, op.results)} {`,
+      `\tm.record(${JSON.stringify(op.name)})`,
+      ...varDecls(op.results, '\t'),
+      ...(op.results.length > 0 ? [`\treturn ${values.join(', ')}`] : []),
+      '}',
+    ].join('\n');
+  });
+  const fields = alignColumns([
+    ['mu', mutex],
+    ['calls', '[]string'],
+    ['err', 'error'],
+  ]);
+  const code = [
+    ...commentLines(
+      `${typeName} is a test double for the ${goPackage} package: ${article(mock.iface)} ${mock.iface} that records the operations it is asked to do and fails them with the error it was given.`,
+    ),
+    `type ${typeName} struct {`,
+    ...fields.map((f) => `\t${f}`),
+    '}',
+    '',
+    `var _ ${mock.iface} = (*${typeName})(nil)`,
+    '',
+    `// ${constructor} returns a mock whose operations fail with err (nil: they succeed).`,
+    `func ${constructor}(err error) *${typeName} {`,
+    `\treturn &${typeName}{err: err}`,
+    '}',
+    '',
+    "// Do records operation and returns ctx's error when ctx is done, else the configured error.",
+    `func (m *${typeName}) Do(ctx ${context}, operation string) error {`,
+    '\tm.record(operation)',
+    '\tif err := ctx.Err(); err != nil {',
+    '\t\treturn err',
+    '\t}',
+    '\treturn m.err',
+    '}',
+    '',
+    '// Calls returns the operations recorded so far, in call order.',
+    `func (m *${typeName}) Calls() []string {`,
+    '\tm.mu.Lock()',
+    '\tdefer m.mu.Unlock()',
+    '\treturn append([]string(nil), m.calls...)',
+    '}',
+    '',
+    `func (m *${typeName}) record(operation string) {`,
+    '\tm.mu.Lock()',
+    '\tdefer m.mu.Unlock()',
+    '\tm.calls = append(m.calls, operation)',
+    '}',
+    ...methods.flatMap((method) => ['', method]),
+  ].join('\n');
+  const declaration = imports.declaration(code);
+  return `package ${goPackage}\n\n${declaration === '' ? '' : `${declaration}\n`}${code}\n`;
 }
 
 function tableDrivenTest(prefix: string, names: MockNames): string {

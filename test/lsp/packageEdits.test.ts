@@ -1,0 +1,89 @@
+// `gocomply/packageEdit` "align" through the real server: the server plans the
+// package's edit, sends it as `workspace/applyEdit` with every change marked
+// as needing confirmation (VS Code's refactor preview), and after the editor
+// applied it the package's fixable findings are gone. An edit the editor
+// refuses changes nothing.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FileChangeType, type FileEvent, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { PackageEditRequest } from '../../common/protocol';
+import { fileUri, TestClient } from './helpers/client';
+import { applyEditToDisk } from './helpers/edits';
+import { copyFixture, gofmtAvailable, gofmtUnformatted, removeWorkspace } from './helpers/workspace';
+
+const PACKAGE = 'pkg/llms';
+
+/** The annotation id of every text edit of `edit` (undefined for an edit without one). */
+function annotationIdsOf(edit: WorkspaceEdit): (string | undefined)[] {
+  return (edit.documentChanges ?? []).flatMap((change) =>
+    'edits' in change ? change.edits.map((e) => ('annotationId' in e && typeof e.annotationId === 'string' ? e.annotationId : undefined)) : [],
+  );
+}
+
+function snapshot(root: string): Map<string, string> {
+  const files = fs.readdirSync(path.join(root, PACKAGE), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return new Map(files.map((e) => [path.join(e.parentPath, e.name), fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
+}
+
+describe('align package', { timeout: 90_000 }, () => {
+  let root: string;
+  let client: TestClient;
+  let accept = false;
+  const touched: string[] = [];
+
+  before(async () => {
+    // pkg/llms lacks every required file and has untraced methods on a tracer field (FIXTURE.md).
+    root = copyFixture('fix-tracer-field');
+    client = await TestClient.start({
+      folders: [root],
+      applyEdit: (edit) => {
+        if (!accept) return false;
+        touched.push(...applyEditToDisk(edit));
+        return true;
+      },
+    });
+    await client.waitForStatus((s) => s.state === 'ready');
+  });
+
+  after(() => {
+    client.kill();
+    removeWorkspace(root);
+  });
+
+  const folderUri = () => fileUri(root);
+  const align = () => client.connection.sendRequest(PackageEditRequest, { folderUri: folderUri(), packagePath: PACKAGE, operation: { kind: 'align' } });
+  const untraced = () => [...client.diagnostics.values()].flat().filter((d) => d.code === 'otel/untraced-method');
+
+  it('changes nothing when the editor does not apply the edit', async () => {
+    const before = snapshot(root);
+    const response = await align();
+    assert.deepEqual(response, { ok: true, applied: false, title: `Align ${PACKAGE} with the framework standard` });
+    assert.deepEqual(snapshot(root), before);
+  });
+
+  it('sends one edit whose every change needs confirmation (the refactor preview)', () => {
+    const sent = client.appliedEdits.at(-1);
+    assert.ok(sent);
+    assert.equal(sent.label, `Align ${PACKAGE} with the framework standard`);
+    const annotations = Object.values(sent.edit.changeAnnotations ?? {});
+    assert.ok(annotations.length > 0 && annotations.every((a) => a.needsConfirmation === true));
+    const ids = annotationIdsOf(sent.edit);
+    assert.ok(ids.length > 0 && ids.every((id) => id !== undefined && id in (sent.edit.changeAnnotations ?? {})), 'every text edit carries the annotation');
+  });
+
+  it('once applied, the package has its required files and its methods are traced, in gofmt-clean Go', async (t) => {
+    assert.ok(untraced().length > 0, 'the fixture starts with untraced methods');
+    accept = true;
+    const response = await align();
+    assert.equal(response.ok && response.applied, true);
+    const events: FileEvent[] = touched.map((file) => ({ uri: fileUri(file), type: FileChangeType.Created }));
+    await client.thenReady(() => client.filesChanged(events));
+    const missing = [...client.diagnostics.values()].flat().filter((d) => d.code === 'structure/missing-file');
+    assert.deepEqual(missing, []);
+    assert.deepEqual(untraced(), [], 'Health is silenced, every other method got a span');
+    if (!gofmtAvailable) return t.diagnostic('gofmt is not installed: the gofmt check is skipped');
+    assert.equal(gofmtUnformatted(touched.filter((f) => f.endsWith('.go'))), '');
+  });
+});
