@@ -87,3 +87,60 @@ describe('align package', { timeout: 90_000 }, () => {
     assert.equal(gofmtUnformatted(touched.filter((f) => f.endsWith('.go'))), '');
   });
 });
+
+describe('add provider', { timeout: 90_000 }, () => {
+  let root: string;
+  let client: TestClient;
+  const touched: string[] = [];
+  const statePath = () => path.join(root, '.gocomply', 'state.json');
+
+  before(async () => {
+    // pkg/embeddings registers cohere (and hash) through its package-level Register (FIXTURE.md).
+    root = copyFixture('fix-add-provider');
+    client = await TestClient.start({
+      folders: [root],
+      applyEdit: (edit) => {
+        touched.push(...applyEditToDisk(edit));
+        return true;
+      },
+    });
+    await client.waitForStatus((s) => s.state === 'ready');
+  });
+
+  after(() => {
+    client.kill();
+    removeWorkspace(root);
+  });
+
+  const addProvider = (providerName: string) =>
+    client.connection.sendRequest(PackageEditRequest, {
+      folderUri: fileUri(root),
+      packagePath: 'pkg/embeddings',
+      operation: { kind: 'add-provider', providerName },
+    });
+
+  it('refuses a provider that exists, writing nothing', async () => {
+    const response = await addProvider('cohere');
+    assert.equal(response.ok, false);
+    assert.deepEqual(client.appliedEdits, []);
+    assert.equal(fs.existsSync(statePath()), false);
+  });
+
+  it('writes providers/<name>/ and records the provider IN_PROGRESS in the state file', async () => {
+    const response = await addProvider('voyage');
+    assert.ok(response.ok && response.applied);
+    assert.ok(touched.some((f) => f.endsWith(path.join('providers', 'voyage', 'voyage.go'))), `the provider file is written: ${touched.join(', ')}`);
+    assert.equal(response.openUri, fileUri(path.join(root, 'pkg', 'embeddings', 'providers', 'voyage', 'voyage.go')));
+    const state: unknown = JSON.parse(fs.readFileSync(statePath(), 'utf8'));
+    const providers = typeof state === 'object' && state !== null && 'providers' in state ? state.providers : undefined;
+    const entry = typeof providers === 'object' && providers !== null && 'pkg/embeddings/voyage' in providers ? providers['pkg/embeddings/voyage'] : undefined;
+    assert.ok(typeof entry === 'object' && entry !== null && 'status' in entry && entry.status === 'IN_PROGRESS', `state entry: ${JSON.stringify(providers)}`);
+  });
+
+  it('the new provider raises no finding once the server has its files', async () => {
+    const events: FileEvent[] = touched.map((file) => ({ uri: fileUri(file), type: FileChangeType.Created }));
+    await client.thenReady(() => client.filesChanged(events));
+    const inNewFolder = [...client.diagnostics].filter(([uri, list]) => uri.includes('/providers/voyage/') && list.length > 0);
+    assert.deepEqual(inNewFolder, []);
+  });
+});
