@@ -7,8 +7,14 @@ import { join } from 'node:path';
 import { defaultSettings } from '../../common/schemas/settings';
 import { REPO_ROOT } from './paths';
 
-/** structure-missing has packages with missing files; structure-full has a FULL one, for the filter. */
-export const FIXTURES = ['structure-missing', 'structure-full'] as const;
+/**
+ * Fixture -> folder in the workspace. structure-missing has packages with
+ * missing files; structure-full has a FULL one, for the filter; traced-llms
+ * (fix-tracer-field) has untraced methods on a tracer field, for "add a span"
+ * and "align package". Folders sort so that the missing-file case comes from
+ * structure-missing.
+ */
+export const FIXTURES = { 'structure-missing': 'structure-missing', 'structure-full': 'structure-full', 'fix-tracer-field': 'traced-llms' } as const;
 export const WORKSPACE_NAME = 'e2e-workspace';
 
 export interface MissingFileCase {
@@ -21,11 +27,49 @@ export interface MissingFileCase {
   missingFile: string;
 }
 
+export interface SpanCase {
+  /** Workspace-relative file with the untraced method. */
+  file: string;
+  /** 1-based line and column of the method's name. */
+  line: number;
+  column: number;
+  /** `<Type>.<Method>`, as the quick fix's title names it. */
+  method: string;
+  /** The span name the spec gives it: `<package>.<Type>.<Method>`. */
+  spanName: string;
+}
+
+export interface AlignCase {
+  /** The package row's label, and the package folder (workspace relative). */
+  packageName: string;
+  packageDir: string;
+  /** Required files the package lacks, which aligning creates. */
+  missingFiles: string[];
+}
+
 export interface Workspace {
   root: string;
   /** The framework packages: the folders below each module's `pkg/`, sorted. */
   packages: string[];
   missingFileCase: MissingFileCase;
+  spanCase: SpanCase;
+  alignCase: AlignCase;
+}
+
+/** `Client.Models` of traced-llms: untraced, takes a context, returns no error (FIXTURE.md of fix-tracer-field). */
+function spanCaseOf(root: string): SpanCase {
+  const file = 'traced-llms/pkg/llms/llms.go';
+  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.startsWith('func (c *Client) Models(ctx context.Context)'));
+  if (index < 0) throw new Error(`${file} has no Client.Models method`);
+  return { file, line: index + 1, column: (lines[index] ?? '').indexOf('Models') + 1, method: 'Client.Models', spanName: 'llms.Client.Models' };
+}
+
+function alignCaseOf(root: string): AlignCase {
+  const packageDir = 'traced-llms/pkg/llms';
+  const missingFiles = defaultSettings().requiredFiles.filter((file) => !existsSync(join(root, packageDir, file)));
+  if (missingFiles.length === 0) throw new Error(`${packageDir} lacks no required file`);
+  return { packageName: 'llms', packageDir, missingFiles };
 }
 
 function subfolders(dir: string): string[] {
@@ -56,14 +100,14 @@ export function describeWorkspace(root: string): Workspace {
   const packageDirs = modules.flatMap((module) => subfolders(join(root, module, 'pkg')).map((name) => ({ dir: `${module}/pkg/${name}`, name })));
   const missingFileCase = packageDirs.map(({ dir, name }) => missingFileCaseOf(root, dir, name)).find((found) => found !== undefined);
   if (missingFileCase === undefined) throw new Error(`no package of ${root} has an anchor file and a missing required file`);
-  return { root, packages: packageDirs.map(({ name }) => name).sort(), missingFileCase };
+  return { root, packages: packageDirs.map(({ name }) => name).sort(), missingFileCase, spanCase: spanCaseOf(root), alignCase: alignCaseOf(root) };
 }
 
 /** Copies the fixtures into a new workspace below `parent`: the tests change it. */
 export function prepareWorkspace(parent: string): Workspace {
   const root = join(parent, WORKSPACE_NAME);
   mkdirSync(root);
-  for (const fixture of FIXTURES) cpSync(join(REPO_ROOT, 'test', 'fixtures', fixture), join(root, fixture), { recursive: true });
+  for (const [fixture, folder] of Object.entries(FIXTURES)) cpSync(join(REPO_ROOT, 'test', 'fixtures', fixture), join(root, folder), { recursive: true });
   return describeWorkspace(root);
 }
 

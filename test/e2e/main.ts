@@ -17,15 +17,19 @@ import {
   acceptQuickInput,
   activeEditorTab,
   applyQuickFix,
+  applyRefactorPreview,
   clickViewAction,
   cursorLine,
   expandRow,
+  goToPosition,
   launchBrowser,
+  openFile,
   openComplianceView,
   openWorkbench,
   packageRows,
   quickPick,
   runCommand,
+  runRowMenuItem,
   sideBar,
   statusBarItem,
   treeRow,
@@ -158,6 +162,41 @@ async function checkTreeUpdates(session: Session): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, 'after-fix.png') });
 }
 
+async function saveAll(page: Page): Promise<void> {
+  await runCommand(page, 'File: Save All Files');
+  await page.locator('.part.editor .tab.dirty').first().waitFor({ state: 'detached' });
+}
+
+async function checkAddSpanQuickFix(session: Session): Promise<void> {
+  const page = requirePage(session);
+  const { file, line, column, method, spanName } = session.workspace.spanCase;
+  const target = join(session.workspace.root, file);
+  await openFile(page, file);
+  await goToPosition(page, line, column);
+  await page.locator('.part.editor .squiggly-info').first().waitFor();
+  await applyQuickFix(page, new RegExp(`^Add a span to ${method.replace('.', '\\.')}$`));
+  const started = `.Start(ctx, ${JSON.stringify(spanName)})`;
+  // Monaco renders spaces as no-break spaces: look for the span name alone.
+  await page.locator('.part.editor .view-line', { hasText: JSON.stringify(spanName) }).waitFor();
+  await saveAll(page);
+  await waitFor(`${file} on disk starting span ${spanName}`, () => (readFileSync(target, 'utf8').includes(started) ? true : undefined));
+  if (!readFileSync(target, 'utf8').includes('defer span.End()')) throw new Error(`${file}: the span is not ended`);
+}
+
+async function checkAlignPackage(session: Session): Promise<void> {
+  const page = requirePage(session);
+  const { packageName, packageDir, missingFiles } = session.workspace.alignCase;
+  // The compliance view is still open from the checks before (clicking its icon again would close it).
+  await runRowMenuItem(treeRow(page, packageName), commandTitle('gocomply.alignPackage'));
+  await applyRefactorPreview(page, join(ARTIFACTS, 'refactor-preview.png'));
+  await saveAll(page);
+  const paths = missingFiles.map((name) => join(session.workspace.root, packageDir, name));
+  await waitFor(`${missingFiles.join(', ')} written in ${packageDir}`, () =>
+    paths.every((file) => existsSync(file) && readFileSync(file, 'utf8').length > 0) ? true : undefined,
+  );
+  await page.screenshot({ path: join(ARTIFACTS, 'after-align.png') });
+}
+
 async function checkExportReport(session: Session): Promise<void> {
   const page = requirePage(session);
   const target = join(session.workspace.root, 'gocomply-report.json');
@@ -198,6 +237,8 @@ export async function main(): Promise<number> {
     await checks.check('a click on the missing file opens the anchor file at its package clause', () => checkRevealAnchor(session));
     await checks.check('the quick fix "Create <file>" applied with Ctrl+. creates the file on disk', () => checkQuickFixCreatesFile(session));
     await checks.check('the tree no longer lists the file as missing', () => checkTreeUpdates(session));
+    await checks.check('the lightbulb on an untraced method offers "Add a span to <Type>.<Method>", and it writes the span', () => checkAddSpanQuickFix(session));
+    await checks.check('Align Package from the tree menu opens the refactor preview; Apply writes the missing files', () => checkAlignPackage(session));
     await checks.check('Export Report (JSON) from the Command Palette writes the report', () => checkExportReport(session));
     await checks.check('the toolbar filter hides the FULL packages, and shows them again', () => checkFilter(session));
     await checks.check('Restart Language Server starts a new server and the tree comes back', () => checkRestart(session));

@@ -248,3 +248,24 @@ export async function statusBarHistory(page: Page): Promise<{ at: number; text: 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Opens a tree row's context menu and runs the entry titled `title`. */
+export async function runRowMenuItem(row: Locator, title: string): Promise<void> {
+  await row.locator('.label-name').click({ button: 'right' });
+  const page = row.page();
+  await page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
+}
+
+/** The Refactor Preview pane VS Code opens for an edit that needs confirmation. */
+export function refactorPreview(page: Page): Locator {
+  return page.locator('.part.panel .bulk-edit-panel, .part.sidebar .bulk-edit-panel').first();
+}
+
+/** Waits for the Refactor Preview, screenshots it to `screenshot`, presses its Apply button and waits for the pane to go. */
+export async function applyRefactorPreview(page: Page, screenshot: string): Promise<void> {
+  const pane = refactorPreview(page);
+  await pane.locator('.monaco-list-row').first().waitFor();
+  await page.screenshot({ path: screenshot });
+  await pane.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+  await pane.waitFor({ state: 'hidden' });
+}

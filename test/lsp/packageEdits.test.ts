@@ -63,14 +63,16 @@ describe('align package', { timeout: 90_000 }, () => {
     assert.deepEqual(snapshot(root), before);
   });
 
-  it('sends one edit whose every change needs confirmation (the refactor preview)', () => {
+  it('sends one edit grouped by part for the refactor preview: files ticked, spans to confirm', () => {
     const sent = client.appliedEdits.at(-1);
     assert.ok(sent);
     assert.equal(sent.label, `Align ${PACKAGE} with the framework standard`);
-    const annotations = Object.values(sent.edit.changeAnnotations ?? {});
-    assert.ok(annotations.length > 0 && annotations.every((a) => a.needsConfirmation === true));
+    const annotations = sent.edit.changeAnnotations ?? {};
     const ids = annotationIdsOf(sent.edit);
-    assert.ok(ids.length > 0 && ids.every((id) => id !== undefined && id in (sent.edit.changeAnnotations ?? {})), 'every text edit carries the annotation');
+    assert.ok(ids.length > 0 && ids.every((id) => id !== undefined && id in annotations), 'every text edit carries an annotation');
+    const byLabel = new Map(Object.values(annotations).map((a) => [a.label, a.needsConfirmation]));
+    assert.equal(byLabel.get('Create the missing required files'), false, 'creating the missing files is ticked');
+    assert.equal(byLabel.get('Start a span in every untraced method'), true, 'the spans are for the person to confirm');
   });
 
   it('once applied, the package has its required files and its methods are traced, in gofmt-clean Go', async (t) => {

@@ -1,7 +1,7 @@
 // `gocomply/packageEdit`: "align package" and "add provider". The server plans
 // the edit from its last analysis and asks the client to apply it
-// (`workspace/applyEdit`); align's edits need confirmation, so VS Code shows
-// its refactor preview first. Adding a provider records it PLANNED then
+// (`workspace/applyEdit`); align's edits are grouped by part, its refactors
+// needing confirmation, so VS Code shows its refactor preview first. Adding a provider records it PLANNED then
 // IN_PROGRESS in the state file once the files are written, in the folder's
 // queue, so the transitions are judged before the new code is analysed.
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
@@ -60,7 +60,7 @@ async function align(deps: PackageEditDeps, folder: FolderState, params: Package
   const planned = await folder.run(async () => plan(deps, folder, params));
   if ('refused' in planned) return { ok: false, message: planned.refused };
   const fix = planned.plan;
-  const edit = planToWorkspaceEdit(fix, deps.actions.editTarget(folder), fix.title);
+  const edit = planToWorkspaceEdit(fix, deps.actions.editTarget(folder));
   const { applied } = await deps.connection.workspace.applyEdit({ label: fix.title, edit });
   return { ok: true, applied, title: fix.title, ...(applied ? opened(folder, fix) : {}) };
 }

@@ -3,7 +3,7 @@
 // place is inserted once, and a fix whose changes overlap one already taken is
 // left out (running the command again applies it against the new text).
 import { offsetAt } from './apply';
-import type { FixWorkspace, NewFile, PlannedFix, TextChange } from './plan';
+import type { ChangeGroup, FixWorkspace, NewFile, PlannedFix, TextChange } from './plan';
 
 interface Span {
   start: number;
@@ -67,8 +67,16 @@ class FileAccumulator {
   }
 }
 
-/** One plan with every fix of `plans` that fits with the ones before it. */
-export function combinePlans(title: string, plans: PlannedFix[], ws: FixWorkspace): PlannedFix {
+/** The group a plan's changes join: its part name (or title), to confirm when the plan is not safe. */
+function groupOf(plan: PlannedFix): ChangeGroup {
+  return { label: plan.group ?? plan.title, needsConfirmation: !plan.safe };
+}
+
+/**
+ * One plan with every fix of `plans` that fits with the ones before it. With
+ * `grouped`, each change carries the group of the plan it came from.
+ */
+export function combinePlans(title: string, plans: PlannedFix[], ws: FixWorkspace, grouped = false): PlannedFix {
   const files = new Map<string, FileAccumulator>();
   const creations = new Map<string, NewFile>();
   for (const plan of plans) {
@@ -85,8 +93,9 @@ export function combinePlans(title: string, plans: PlannedFix[], ws: FixWorkspac
       else admitted.set(file, taken);
     }
     if (!fits) continue;
-    for (const [file, changes] of admitted) files.get(file)?.take(changes);
-    for (const creation of plan.creations) creations.set(creation.file, creation);
+    const group = grouped ? groupOf(plan) : undefined;
+    for (const [file, changes] of admitted) files.get(file)?.take(group ? changes.map((c) => ({ ...c, group })) : changes);
+    for (const creation of plan.creations) creations.set(creation.file, group ? { ...creation, group } : creation);
   }
   return {
     title,

@@ -7,10 +7,18 @@ import type { FileFacts, Range } from '../facts/types';
 import type { PackageModel } from '../model/package';
 import type { ModuleInfo } from './missingFile';
 
+/** Which part of a larger edit a change belongs to, for the editor's refactor preview. */
+export interface ChangeGroup {
+  label: string;
+  /** The preview shows the part unticked: the person opts in. */
+  needsConfirmation: boolean;
+}
+
 /** Replace `range` (0-based line, UTF-16 column) of a file's current text with `newText`. */
 export interface TextChange {
   range: Range;
   newText: string;
+  group?: ChangeGroup;
 }
 
 export interface FileChanges {
@@ -24,6 +32,7 @@ export interface NewFile {
   /** Workspace-relative path of a file that does not exist yet. */
   file: string;
   content: string;
+  group?: ChangeGroup;
 }
 
 export interface PlannedFix {
@@ -33,6 +42,8 @@ export interface PlannedFix {
   creations: NewFile[];
   /** Local and free of choices: part of `source.fixAll.gocomply`. */
   safe: boolean;
+  /** The part's name when combined into a larger edit; the title otherwise. */
+  group?: string;
 }
 
 /** What a fix may read about the workspace. Paths are workspace-relative. */
