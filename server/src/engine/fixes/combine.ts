@@ -63,7 +63,9 @@ class FileAccumulator {
     if (!known) return c;
     const lines = c.newText.split('\n');
     const kept = lines.filter((line) => !(IMPORT_SPEC_LINE.test(line) && known.has(line)));
-    return kept.length === lines.length ? c : { ...c, newText: kept.join('\n') };
+    if (kept.length === lines.length) return c;
+    // Only the blank line that opened a new import group is left: drop it too.
+    return { ...c, newText: kept.every((line) => line.trim() === '') ? '' : kept.join('\n') };
   }
 }
 
