@@ -17,6 +17,14 @@ export const COMMANDS = {
   planProvider: 'gocomply.planProvider',
   /** Asks for the name of a provider to plan for the row's package. */
   planProviderByName: 'gocomply.planProviderByName',
+  /** On a PLANNED provider's row: records it IN_PROGRESS. */
+  startProvider: 'gocomply.startProvider',
+  /** On a COMPLETE provider's row: records it VERIFIED. */
+  markProviderVerified: 'gocomply.markProviderVerified',
+  /** On a package's Multimodal row: plan, start, mark verified. */
+  planMultimodal: 'gocomply.planMultimodal',
+  startMultimodal: 'gocomply.startMultimodal',
+  markMultimodalVerified: 'gocomply.markMultimodalVerified',
   /** Aligns a package with the standard through the refactor preview. */
   alignPackage: 'gocomply.alignPackage',
   /** Writes a new provider of a multi-provider package (or the row's missing provider). */

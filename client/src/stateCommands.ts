@@ -19,7 +19,12 @@ type StateCommandId =
   | typeof COMMANDS.markVerified
   | typeof COMMANDS.reopen
   | typeof COMMANDS.planProvider
-  | typeof COMMANDS.planProviderByName;
+  | typeof COMMANDS.planProviderByName
+  | typeof COMMANDS.startProvider
+  | typeof COMMANDS.markProviderVerified
+  | typeof COMMANDS.planMultimodal
+  | typeof COMMANDS.startMultimodal
+  | typeof COMMANDS.markMultimodalVerified;
 
 type RowCommand = (row: unknown) => Promise<void>;
 
@@ -62,6 +67,24 @@ class StateCommands {
     };
   }
 
+  /** A transition of the row's provider. */
+  providerCommand(kind: 'start-provider' | 'mark-provider-verified', done: string): RowCommand {
+    return async (row) => {
+      const subject = subjectOf(row);
+      if (subject?.providerName === undefined) return;
+      const { folderUri, packagePath, providerName } = subject;
+      await this.send(folderUri, { kind, packagePath, providerName }, `provider ${providerName} of ${packagePath} ${done}`);
+    };
+  }
+
+  /** A transition of the row's package's multimodal capability. */
+  multimodalCommand(kind: 'plan-multimodal' | 'start-multimodal' | 'mark-multimodal-verified', done: string): RowCommand {
+    return async (row) => {
+      const subject = subjectOf(row);
+      if (subject !== undefined) await this.send(subject.folderUri, { kind, packagePath: subject.packagePath }, `multimodal capability of ${subject.packagePath} ${done}`);
+    };
+  }
+
   private plan(subject: StateSubject, providerName: string): Promise<void> {
     const request: EditorTransitionRequest = { kind: 'plan-provider', packagePath: subject.packagePath, providerName };
     return this.send(subject.folderUri, request, `provider ${providerName} of ${subject.packagePath} planned`);
@@ -95,5 +118,10 @@ export function stateCommandHandlers(ctx: Ctx, store: ComplianceStore): Record<S
     [COMMANDS.reopen]: commands.packageCommand('reopen', (path) => `${path} reopened`),
     [COMMANDS.planProvider]: (row) => commands.planMissingProvider(row),
     [COMMANDS.planProviderByName]: (row) => commands.planProviderByName(row),
+    [COMMANDS.startProvider]: commands.providerCommand('start-provider', 'started'),
+    [COMMANDS.markProviderVerified]: commands.providerCommand('mark-provider-verified', 'marked verified'),
+    [COMMANDS.planMultimodal]: commands.multimodalCommand('plan-multimodal', 'planned'),
+    [COMMANDS.startMultimodal]: commands.multimodalCommand('start-multimodal', 'started'),
+    [COMMANDS.markMultimodalVerified]: commands.multimodalCommand('mark-multimodal-verified', 'marked verified'),
   };
 }

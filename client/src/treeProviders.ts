@@ -1,7 +1,7 @@
 // Providers, Multimodal, Compatibility and Status rows of a package.
 import type { ProviderExtension } from '../../common/schemas/entities';
 import { check, node, plural, statusIcon, statusTone, type ComplianceNode, type RevealTarget } from './treeNode';
-import { statusContextValue } from './treeState';
+import { multimodalContextValue, providerContextValue, statusContextValue } from './treeState';
 import type { PackageContext } from './treeStructure';
 
 function providerTarget(scope: PackageContext, provider: ProviderExtension): RevealTarget | undefined {
@@ -37,7 +37,8 @@ function providerNode(scope: PackageContext, parentId: string, provider: Provide
     description: `${provider.providerType} · ${provider.status}`,
     icon: 'extensions',
     tone: statusTone(provider.status),
-    contextValue: 'provider',
+    contextValue: providerContextValue(provider.status),
+    subject: { ...scope.subject, providerName: provider.providerName },
     children,
     ...(target === undefined ? {} : { target }),
   });
@@ -92,7 +93,15 @@ export function multimodalNode(scope: PackageContext): ComplianceNode | undefine
     }
   }
   const status = support?.status ?? capability?.status ?? 'NOT_SUPPORTED';
-  return node(scope.id, 'multimodal', { label: 'Multimodal', description: status, icon: statusIcon(status), tone: statusTone(status), contextValue: 'area.multimodal', children });
+  return node(scope.id, 'multimodal', {
+    label: 'Multimodal',
+    description: status,
+    icon: statusIcon(status),
+    tone: statusTone(status),
+    contextValue: multimodalContextValue(capability?.status),
+    subject: scope.subject,
+    children,
+  });
 }
 
 export function compatibilityNode(scope: PackageContext): ComplianceNode {

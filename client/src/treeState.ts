@@ -27,3 +27,22 @@ export function statusContextValue(pkg: Pick<TreePackage, 'completionStatus'>): 
 export function isPackageContextValue(contextValue: string): boolean {
   return contextValue.startsWith('package.');
 }
+
+type LifecycleStatus = TreePackage['providers'][number]['status'];
+
+const LIFECYCLE_CONTEXT: Record<LifecycleStatus, string> = {
+  PLANNED: 'planned',
+  IN_PROGRESS: 'inProgress',
+  COMPLETE: 'complete',
+  VERIFIED: 'verified',
+};
+
+/** A provider row: `provider.<lifecycle>`, so the menus offer Start on PLANNED and Mark Verified on COMPLETE. */
+export function providerContextValue(status: LifecycleStatus): string {
+  return `provider.${LIFECYCLE_CONTEXT[status]}`;
+}
+
+/** The Multimodal row: `area.multimodal.<lifecycle>`, or `area.multimodal.none` before any capability is planned. */
+export function multimodalContextValue(status: LifecycleStatus | undefined): string {
+  return `area.multimodal.${status === undefined ? 'none' : LIFECYCLE_CONTEXT[status]}`;
+}

@@ -7,7 +7,7 @@ import type { TreeFolder, TreeResult } from '../../common/protocol';
 import type { Report } from '../../common/schemas/report';
 import { buildTreeModel, packageNodeId, visibleChildren, type ComplianceTreeModel } from '../../client/src/treeModel';
 import type { ComplianceNode, TreePackage } from '../../client/src/treeNode';
-import { isPackageContextValue, packageContextValue, statusContextValue } from '../../client/src/treeState';
+import { isPackageContextValue, packageContextValue, providerContextValue, statusContextValue } from '../../client/src/treeState';
 import { auditFixture, fixturePath } from './helpers/fixtures';
 
 const FIXTURES = ['structure-missing', 'structure-full', 'tracing-delegation', 'multi-provider'] as const;
@@ -106,7 +106,12 @@ describe('compliance tree model', () => {
     assert.ok(missing.length > 0, 'the fixture misses high-demand providers');
     // A missing high-demand provider is also a PLANNED report entry: the tree shows it once, as missing.
     const present = llms.providers.filter((p) => !missing.includes(p.providerName)).map((p) => p.providerName);
-    assert.deepEqual(providers.children.filter((row) => row.contextValue === 'provider').map((row) => row.label), present);
+    assert.deepEqual(providers.children.filter((row) => row.contextValue.startsWith('provider.')).map((row) => row.label), present);
+    for (const provider of llms.providers.filter((p) => present.includes(p.providerName))) {
+      const row = child(providers, provider.providerName);
+      assert.equal(row.contextValue, providerContextValue(provider.status), `${provider.providerName} is ${provider.status}`);
+      assert.equal(row.subject?.providerName, provider.providerName);
+    }
     assert.deepEqual(providers.children.filter((row) => row.contextValue === 'missingProvider').map((row) => row.label), missing);
   });
 

@@ -135,7 +135,18 @@ describe('package.json tree context menus', () => {
   const menu = arrayAt(manifest, 'contributes', 'menus', 'view/item/context');
   const offered = (command: string, contextValue: string) =>
     menu.some((item) => field(item, 'command') === command && showsOn(String(field(item, 'when')), contextValue));
-  const STATE_COMMANDS = [COMMANDS.startAlignment, COMMANDS.markVerified, COMMANDS.reopen, COMMANDS.planProvider, COMMANDS.planProviderByName];
+  const STATE_COMMANDS = [
+    COMMANDS.startAlignment,
+    COMMANDS.markVerified,
+    COMMANDS.reopen,
+    COMMANDS.planProvider,
+    COMMANDS.planProviderByName,
+    COMMANDS.startProvider,
+    COMMANDS.markProviderVerified,
+    COMMANDS.planMultimodal,
+    COMMANDS.startMultimodal,
+    COMMANDS.markMultimodalVerified,
+  ];
   const stateCommandsOn = (contextValue: string) => STATE_COMMANDS.filter((command) => offered(command, contextValue));
 
   it('offers on a package or Status row only the transitions its completion status allows', () => {
@@ -153,11 +164,30 @@ describe('package.json tree context menus', () => {
     assert.deepEqual(stateCommandsOn('area.providers'), [COMMANDS.planProviderByName]);
     assert.deepEqual(stateCommandsOn('package.notStarted.multiProvider'), [COMMANDS.startAlignment, COMMANDS.planProviderByName]);
     assert.deepEqual(stateCommandsOn('package.verified.multiProvider'), [COMMANDS.reopen, COMMANDS.planProviderByName]);
-    for (const other of ['provider', 'folder', 'missingFile', 'area.structure', 'detail']) assert.deepEqual(stateCommandsOn(other), [], other);
+    for (const other of ['folder', 'missingFile', 'area.structure', 'detail']) assert.deepEqual(stateCommandsOn(other), [], other);
+  });
+
+  it('offers Start on a PLANNED provider and Mark Verified on a COMPLETE one, nothing else on provider rows', () => {
+    assert.deepEqual(stateCommandsOn('provider.planned'), [COMMANDS.startProvider]);
+    assert.deepEqual(stateCommandsOn('provider.complete'), [COMMANDS.markProviderVerified]);
+    for (const other of ['provider.inProgress', 'provider.verified']) assert.deepEqual(stateCommandsOn(other), [], other);
+  });
+
+  it('offers the multimodal transitions its lifecycle allows on the Multimodal row', () => {
+    assert.deepEqual(stateCommandsOn('area.multimodal.none'), [COMMANDS.planMultimodal]);
+    assert.deepEqual(stateCommandsOn('area.multimodal.planned'), [COMMANDS.startMultimodal]);
+    assert.deepEqual(stateCommandsOn('area.multimodal.complete'), [COMMANDS.markMultimodalVerified]);
+    for (const other of ['area.multimodal.inProgress', 'area.multimodal.verified']) assert.deepEqual(stateCommandsOn(other), [], other);
+  });
+
+  it('offers Align Package on every package row and Add Provider on multi-provider packages and missing providers', () => {
+    assert.ok(offered(COMMANDS.alignPackage, 'package.notStarted') && offered(COMMANDS.alignPackage, 'package.verified.multiProvider'));
+    assert.ok(offered(COMMANDS.addProvider, 'package.inProgress.multiProvider') && offered(COMMANDS.addProvider, 'missingProvider'));
+    assert.equal(offered(COMMANDS.addProvider, 'package.inProgress'), false);
   });
 
   it('keeps Reveal in Editor on package rows, whatever their status', () => {
-    for (const contextValue of ['package.notStarted', 'package.complete.multiProvider']) assert.ok(offered(COMMANDS.reveal, contextValue), contextValue);
+    for (const contextValue of ['package.notStarted', 'package.complete.multiProvider', 'provider.planned']) assert.ok(offered(COMMANDS.reveal, contextValue), contextValue);
     assert.equal(offered(COMMANDS.reveal, 'status.complete'), false);
   });
 });
