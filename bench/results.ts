@@ -30,18 +30,27 @@ export interface TargetCheck {
   met: boolean;
 }
 
+/** Extension activation with a stand-in vscode module (bench/activation.ts): loading dist/client.js, then activate(). */
+export interface ActivationTiming {
+  runs: number;
+  medianMs: number;
+  loadMs: number;
+  activateMs: number;
+}
+
 export interface BenchResults {
   generatedAt: string;
   command: string;
   machine: { cpus: number; model: string; node: string; loadAverage: number[] };
   workloads: WorkloadResult[];
+  activation?: ActivationTiming | { error: string };
   targets: TargetCheck[];
 }
 
 const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
-export function checkTargets(workloads: WorkloadResult[]): TargetCheck[] {
+export function checkTargets(workloads: WorkloadResult[], activation?: BenchResults['activation']): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const w of workloads) {
     const at = `${w.files.toLocaleString('en-US')} files`;
@@ -52,7 +61,21 @@ export function checkTargets(workloads: WorkloadResult[]): TargetCheck[] {
     }
     if (w.files >= 20_000) checks.push({ target: `peak RSS ≤ 1 GB (${at})`, measured: `${Math.round(w.peakRssMB)} MB`, met: w.peakRssMB <= 1024 });
   }
+  if (activation && 'medianMs' in activation) {
+    checks.push({ target: 'extension activation ≤ 150 ms', measured: ms(activation.medianMs), met: activation.medianMs <= 150 });
+  }
   return checks;
+}
+
+function activationLine(activation: BenchResults['activation']): string[] {
+  if (!activation) return [];
+  if ('error' in activation) return [`Extension activation: not measured (${activation.error}).`, ''];
+  return [
+    `Extension activation: ${ms(activation.medianMs)} (median of ${activation.runs}: loading dist/client.js ${ms(activation.loadMs)}, ` +
+      `activate() ${activation.activateMs.toFixed(1)} ms), in a fresh Node process with a stand-in \`vscode\` module ` +
+      '(bench/activation.ts); the language server starts after activate() returns and is not included.',
+    '',
+  ];
 }
 
 function lspCell(w: WorkloadResult): string {
@@ -80,6 +103,7 @@ export function renderMarkdown(results: BenchResults): string {
     '|---|---|---|',
     ...results.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`),
     '',
+    ...activationLine(results.activation),
     `Measured by \`${results.command}\` on ${results.generatedAt.slice(0, 10)}: ${results.machine.cpus} × ${results.machine.model}, ` +
       `Node ${results.machine.node}, load average ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start; ` +
       `medians of ${w.map((x) => `${x.runs} run${x.runs === 1 ? '' : 's'} (${x.label})`).join(', ')}. Audit times are taken inside the audit process (engine open to report written, Node start-up excluded).`,

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { measureActivation } from './activation';
 import { auditOnce, REPO_ROOT, SERVER_BUNDLE, tsChild, type AuditRun } from './children';
 import { generateWorkspace } from './generate';
 import { measureEditLatency } from './lspEdits';
@@ -126,6 +127,14 @@ function sourceGoFiles(source: string): number {
   return generateWorkspace({ source, out: path.join(BENCH_DIR, 'workspace-1'), copies: 1 }).goFiles;
 }
 
+function activationTiming(runs: number): BenchResults['activation'] {
+  try {
+    return measureActivation(runs);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 const MARKERS = { start: '<!-- bench:start -->', end: '<!-- bench:end -->' };
 
 function writeReadme(table: string): void {
@@ -148,12 +157,15 @@ async function main(): Promise<void> {
     const copies = Math.ceil(LARGE_FILES / sourceGoFiles(options.source));
     workloads.push(await workload(copies, options, false));
   }
+  log('extension activation');
+  const activation = activationTiming(Math.max(5, options.runs));
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
     machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model.trim() ?? 'unknown CPU', node: process.version, loadAverage },
     workloads,
-    targets: checkTargets(workloads),
+    activation,
+    targets: checkTargets(workloads, activation),
   };
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -61,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   const engine = await Engine.open(root, {
     trusted: true,
     cacheDir: args.noCache ? null : path.join(root, CACHE_DIR),
+    reuseAnalysis: true,
     ...(process.stderr.isTTY ? { onProgress: progress } : {}),
   });
   const report = engine.report();

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { VERSION } from '../../common/version';
 import type { Report } from '../../common/schemas/report';
-import { rootCacheDir } from '../../server/src/engine/cache/factCache';
+import { contentHash, rootCacheDir } from '../../server/src/engine/cache/factCache';
 import { cacheIdentity, describeIdentity } from '../../server/src/engine/cache/identity';
 import { Engine } from '../../server/src/engine/engine';
 import { FACTS_SCHEMA_VERSION } from '../../server/src/engine/facts/schemaVersion';
@@ -56,6 +56,17 @@ function shardFiles(ws: Workspace): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
 }
 
+/** Edits a shard's entries and seals it again (header sha1), so only the edit differs from a shard the engine wrote. */
+function rewriteShard(file: string, edit: (text: string) => string): void {
+  const bytes = fs.readFileSync(file);
+  const headerEnd = bytes.indexOf(0x0a);
+  const header: unknown = JSON.parse(bytes.toString('utf8', 0, headerEnd));
+  assert.ok(typeof header === 'object' && header !== null);
+  const body = Buffer.from(edit(bytes.toString('utf8', headerEnd + 1)));
+  const sealed = { ...header, sha1: contentHash(body) };
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(sealed)}\n`), body]));
+}
+
 function goFileCount(root: string): number {
   return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.go')).length;
 }
@@ -79,7 +90,7 @@ describe('the fact cache', () => {
     assert.equal(counter.count() - first, goFileCount(ws.root), 'the first audit with a cache parses every file');
     const shards = shardFiles(ws);
     assert.ok(shards.length > 0 && shards.length <= 16, `${shards.length} cache files`);
-    assert.ok(shards.every((f) => /facts-[0-9a-f]\.json$/.test(f)), 'no temp file is left behind');
+    assert.ok(shards.every((f) => /facts-[0-9a-f]\.shard$/.test(f)), 'no temp file is left behind');
     const before = counter.count();
     assert.deepEqual(await audit(ws.root, ws.cacheDir, counter.parser), cold);
     assert.equal(counter.count(), before, 'the warm audit parses nothing');
@@ -88,12 +99,10 @@ describe('the fact cache', () => {
   it('is really read: a shard with changed facts changes the report', async () => {
     await audit(ws.root, ws.cacheDir);
     const cold = await audit(ws.root, null);
-    const saved = shardFiles(ws).map((file) => [file, fs.readFileSync(file, 'utf8')] as const);
-    for (const [file, text] of saved) {
-      fs.writeFileSync(file, text.replace(/"name":"Generate"/g, '"name":"Renamed"'));
-    }
+    const saved = shardFiles(ws).map((file) => [file, fs.readFileSync(file)] as const);
+    for (const [file] of saved) rewriteShard(file, (text) => text.replace(/"name":"Generate"/g, '"name":"Renamed"'));
     assert.notDeepEqual(await audit(ws.root, ws.cacheDir), cold);
-    for (const [file, text] of saved) fs.writeFileSync(file, text);
+    for (const [file, bytes] of saved) fs.writeFileSync(file, bytes);
   });
 
   it('after a changed file, re-parses that file only and reports as a cold run', async () => {
@@ -124,8 +133,8 @@ describe('the fact cache', () => {
   it('written by another engine version, is not read', async () => {
     await audit(ws.root, ws.cacheDir);
     for (const file of shardFiles(ws)) {
-      const text = fs.readFileSync(file, 'utf8').replace(cacheIdentity(), 'an-older-engine');
-      fs.writeFileSync(file, text.replace(/"name":"Generate"/g, '"name":"Renamed"'));
+      rewriteShard(file, (text) => text.replace(/"name":"Generate"/g, '"name":"Renamed"'));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(cacheIdentity(), 'an-older-engine'));
     }
     const before = counter.count();
     const warm = await audit(ws.root, ws.cacheDir, counter.parser);
@@ -144,8 +153,9 @@ describe('the fact cache', () => {
 
   for (const [what, corrupt] of [
     ['garbage', () => 'not json {'],
-    ['truncated JSON', (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ['entries of the wrong shape', (text: string) => text.replace(/"lineCount":\d+/g, '"lineCount":"many"')],
+    ['a truncated shard', (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    ['entries altered after writing', (text: string) => text.replace(/"lineCount":\d+/g, '"lineCount":"many"')],
+    ['an entry line broken', (text: string) => text.replace(/\n(\S)/, '\n$1\n')],
     ['another format', () => JSON.stringify({ format: 'something-else', identity: cacheIdentity(), entries: {} })],
   ] as const) {
     it(`is ignored when its files hold ${what}`, async () => {

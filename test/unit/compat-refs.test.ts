@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { contentHash } from '../../server/src/engine/cache/factCache';
 import { computeCompat, UNTRUSTED_NOTICE, type CompatResult } from '../../server/src/engine/compat/index';
 import type { FileFacts } from '../../server/src/engine/facts/types';
 import { currentPackages, GitFixture, recordingGit } from './helpers/compatRepo';
@@ -177,5 +178,40 @@ describe('packages and folders', () => {
     // A planted entry proves the second run reads the cache instead of git.
     cache.set(blob, parser().extract(V3));
     assert.equal(baselineSignatureOfF(await computeCompat(options)), '(int, int, int)');
+  });
+
+  it('takes known facts for a blob with the same bytes, and makes no parser when nothing is left to parse', async () => {
+    const { repo } = repoWith([V1, V2]);
+    const hash = contentHash(Buffer.from(V2));
+    const known = new Map<string, FileFacts>([[hash, parser().extract(V3)]]);
+    let parsersMade = 0;
+    const result = await computeCompat({
+      root: repo.top,
+      trusted: true,
+      packages: currentPackages(repo.top, [PKG], parser()),
+      parser: () => {
+        parsersMade += 1;
+        return Promise.resolve(parser());
+      },
+      known: Promise.resolve({ get: (h: string) => known.get(h), put: (h: string, facts: FileFacts) => void known.set(h, facts) }),
+    });
+    // The planted facts (V3's) stand for the baseline's bytes (V2's): known facts were used, nothing parsed.
+    assert.equal(baselineSignatureOfF(result), '(int, int, int)');
+    assert.equal(parsersMade, 0);
+  });
+
+  it('parses a blob no one knows, and hands its facts back', async () => {
+    const { repo } = repoWith([V1]);
+    repo.write({ [`${PKG}/a.go`]: V2 });
+    const known = new Map<string, FileFacts>();
+    const result = await computeCompat({
+      root: repo.top,
+      trusted: true,
+      packages: currentPackages(repo.top, [PKG], parser()),
+      parser: () => Promise.resolve(parser()),
+      known: { get: (h: string) => known.get(h), put: (h: string, facts: FileFacts) => void known.set(h, facts) },
+    });
+    assert.equal(baselineSignatureOfF(result), '(int)');
+    assert.deepEqual([...known.keys()], [contentHash(Buffer.from(V1))]);
   });
 });

@@ -50,6 +50,21 @@ describe('numeric constants', () => {
     assert.equal(goNumber('1i'), undefined);
     assert.equal(goNumber('0x1p-2'), undefined);
   });
+
+  it('keeps number facts plain JSON: no Infinity for a huge constant, no -0', () => {
+    assert.equal(goNumber('1e1000'), undefined);
+    const facts = parser().extract('package p\n\nconst (\n\tHuge = 1e1000\n\tNegZero = -0.0\n\tMinus = -2\n)\n');
+    assert.deepEqual(
+      facts.consts.map((c) => [c.name, c.number]),
+      [
+        ['Huge', undefined],
+        ['NegZero', 0],
+        ['Minus', -2],
+      ],
+    );
+    assert.ok(Object.is(facts.consts[1]?.number, 0));
+    assert.deepEqual(JSON.parse(JSON.stringify(facts)), facts);
+  });
 });
 
 describe('DefaultConfig() literals', () => {

@@ -34,8 +34,29 @@ export interface WorkspaceAnalysis {
   spanStarters: string[];
 }
 
+/**
+ * isProductionFile, remembered per facts object and file: every analysis asks it of every file
+ * (an edit's included), and its path checks cost more than the lookup. Facts never change once made.
+ */
+const productionByFacts = new WeakMap<FileFacts, Map<string, boolean>>();
+
+function isProduction(file: string, facts: FileFacts | undefined): boolean {
+  if (!facts) return isProductionFile(file, facts);
+  let byFile = productionByFacts.get(facts);
+  if (!byFile) {
+    byFile = new Map();
+    productionByFacts.set(facts, byFile);
+  }
+  let production = byFile.get(file);
+  if (production === undefined) {
+    production = isProductionFile(file, facts);
+    byFile.set(file, production);
+  }
+  return production;
+}
+
 function productionFacts(state: WorkspaceState): [string, FileFacts][] {
-  return [...state.facts].filter(([file, facts]) => isProductionFile(file, facts));
+  return [...state.facts].filter(([file, facts]) => isProduction(file, facts));
 }
 
 function importPathToDir(state: WorkspaceState, importPath: string): string | undefined {
@@ -127,7 +148,7 @@ export function packageViews(state: WorkspaceState): PackageView[] {
       pkg,
       listing: state.listing,
       goFiles,
-      productionFiles: goFiles.filter((f) => isProductionFile(f, factsOf(f))),
+      productionFiles: goFiles.filter((f) => isProduction(f, factsOf(f))),
       otherFiles: ownedOther.get(pkg.dir) ?? [],
       facts: factsOf,
     };

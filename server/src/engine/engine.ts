@@ -4,10 +4,12 @@
 import * as path from 'node:path';
 import type { Notice, Report } from '../../../common/schemas/report';
 import type { Settings, SettingsInput } from '../../../common/schemas/settings';
-import { analyzeWorkspace, type WorkspaceAnalysis, type WorkspaceState } from './analysis';
+import { analyzeWorkspace, type LifecycleInputs, type WorkspaceAnalysis, type WorkspaceState } from './analysis';
 import { AnalysisMemo } from './analysisMemo';
-import { FactCache, rootCacheDir } from './cache/factCache';
+import { AnalysisCache, analysisKey } from './cache/analysisCache';
+import { FactCache, rootCacheDir, type CachedFacts } from './cache/factCache';
 import { cacheIdentity } from './cache/identity';
+import type { KnownFacts } from './compat';
 import { CONFIG_FILE, loadSettings } from './config';
 import { collectFacts, hasGoFiles, PARALLEL_MIN_FILES, type CollectedFile } from './facts/collect';
 import { defaultPoolSize, FactsPool } from './facts/pool';
@@ -38,6 +40,30 @@ export interface EngineOptions {
   cacheDir?: string | null;
   /** Worker threads for parsing many files; 0 keeps all parsing in the main thread. Default: one per core, at least 2. */
   workers?: number;
+  /**
+   * With a cacheDir: the first analysis after an index is replayed from the analysis cache when every
+   * input is the same as when it was stored (cache/analysisCache.ts). For one-shot audits (the CLI):
+   * a replayed analysis leaves the in-memory memo empty, so the next analysis after an edit is a full one.
+   */
+  reuseAnalysis?: boolean;
+}
+
+/** Facts by content hash: this run's files, then the fact cache (where baseline-only blobs are kept too). */
+function knownFacts(collected: Map<string, CollectedFile>, cache: FactCache | undefined): KnownFacts {
+  const byHash = new Map<string, FileFacts>();
+  for (const { hash, facts } of collected.values()) if (hash !== undefined && facts) byHash.set(hash, facts);
+  return {
+    get: (hash) => byHash.get(hash) ?? cache?.get(hash),
+    put: (hash, facts) => cache?.put(hash, facts),
+  };
+}
+
+const NO_KNOWN_FACTS: KnownFacts = { get: () => undefined, put: () => undefined };
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
 }
 
 export interface EngineResult {
@@ -69,6 +95,11 @@ export class Engine {
   private readonly memo = new AnalysisMemo();
   private readonly cacheDir: string | null;
   private readonly workers: number;
+  private readonly reuseAnalysis: boolean;
+  /** Files whose facts come from the fact cache and are not parsed yet; `current` parses them. */
+  private pendingFacts = new Map<string, CachedFacts>();
+  /** Set by an index when reuseAnalysis is on, taken by the next analysis, dropped by any update. */
+  private storedAnalysis: AnalysisCache | undefined;
   private readonly trusted: boolean;
   private readonly lifecycle: LifecycleStore;
 
@@ -88,6 +119,7 @@ export class Engine {
     this.ownsParser = options.parser === undefined;
     this.cacheDir = options.cacheDir ?? null;
     this.workers = options.workers ?? defaultPoolSize();
+    this.reuseAnalysis = options.reuseAnalysis ?? false;
     this.trusted = options.trusted ?? false;
     this.lifecycle = new LifecycleStore(root);
   }
@@ -109,12 +141,19 @@ export class Engine {
     const indexing = new AbortController();
     this.indexing = indexing;
     const pool = this.earlyPool(cache);
+    // Much to parse: the main thread takes a share, so its parser loads (wasm compiles off-thread) while the folder is walked.
+    if (pool) void this.mainParser().catch(() => undefined);
+    const known = deferred<KnownFacts>();
     try {
       await this.loadConfig();
       const listing = await walkWorkspace(this.root);
       this.notices.clear();
       this.state = { listing, modules: [], packages: [], facts: new Map(), coverageFiles: [], benchmarkFiles: [] };
+      this.pendingFacts = new Map();
       await this.refreshLayout();
+      // git and the state file are read while the files are: the baseline waits for their facts only to reuse them.
+      const lifecycle = this.loadLifecycle(known.promise);
+      lifecycle.catch(() => undefined); // awaited below; not left unhandled if the collection fails first
       const files = [...listing.goFiles];
       const collected = await collectFacts({
         root: this.root,
@@ -126,22 +165,44 @@ export class Engine {
         ...(pool ? { pool } : {}),
         ...(cache ? { cache } : {}),
         ...(onProgress ? { onProgress } : {}),
-      });
+      }).finally(() => void pool?.close());
       for (const [file] of files) this.setCollected(file, collected.get(file));
-      await this.lifecycle.readState();
-      await this.lifecycle.loadBaseline({
-        root: this.root,
-        trusted: this.trusted,
-        ref: this.settings.compat.baselineRef,
-        packageDirs: this.current.packages.map((p) => p.dir),
-        parser: this.mainParser,
-        maxFileBytes: this.settings.maxFileBytes,
-      });
+      known.resolve(knownFacts(collected, cache));
+      await lifecycle;
+      this.storedAnalysis = cache && this.reuseAnalysis ? new AnalysisCache(cache.dir, this.analysisKeyOf(collected)) : undefined;
     } finally {
+      known.resolve(NO_KNOWN_FACTS);
       if (this.indexing === indexing) this.indexing = undefined;
       await pool?.close();
     }
     await cache?.save();
+  }
+
+  private analysisKeyOf(collected: Map<string, CollectedFile>): string {
+    const contentHashes = new Map<string, string>();
+    for (const [file, { hash, facts, cached }] of collected) if (hash !== undefined && (facts || cached)) contentHashes.set(file, hash);
+    const findings = [...this.configFindings, ...this.lifecycle.stateFindings];
+    return analysisKey({ state: this.indexed, settings: this.settings, lifecycle: this.lifecycleInputs(), findings, contentHashes });
+  }
+
+  private lifecycleInputs(): LifecycleInputs {
+    const { baseline, state } = this.lifecycle;
+    return { ...(baseline ? { baseline } : {}), ...(state ? { state } : {}) };
+  }
+
+  private async loadLifecycle(known: Promise<KnownFacts>): Promise<void> {
+    await Promise.all([
+      this.lifecycle.readState(),
+      this.lifecycle.loadBaseline({
+        root: this.root,
+        trusted: this.trusted,
+        ref: this.settings.compat.baselineRef,
+        packageDirs: this.indexed.packages.map((p) => p.dir),
+        parser: this.mainParser,
+        known,
+        maxFileBytes: this.settings.maxFileBytes,
+      }),
+    ]);
   }
 
   /** Workers started before the walk when much will be parsed (no cached facts, many Go files), so they load meanwhile. */
@@ -165,16 +226,41 @@ export class Engine {
   private setCollected(file: string, collected: CollectedFile | undefined): void {
     const readNotices = collected?.readNotices ?? [];
     if (collected?.facts) {
-      this.current.facts.set(file, collected.facts);
+      this.indexed.facts.set(file, collected.facts);
       this.notices.set(file, [...readNotices, ...syntaxNotice(file, collected.facts)]);
+    } else if (collected?.cached) {
+      // Parsed when first needed: an audit whose analysis is replayed parses none.
+      this.pendingFacts.set(file, collected.cached);
+      this.notices.set(file, collected.cached.hasSyntaxErrors ? [...readNotices, ...syntaxNotice(file, collected.cached.load())] : readNotices);
     } else {
       this.notices.set(file, readNotices);
     }
   }
 
-  private get current(): WorkspaceState {
+  /** The indexed state, cached facts possibly not parsed yet (see pendingFacts). */
+  private get indexed(): WorkspaceState {
     if (!this.state) throw new Error('gocomply: engine used before indexing');
     return this.state;
+  }
+
+  /** The indexed state with every file's facts in it. */
+  private get current(): WorkspaceState {
+    this.parsePendingFacts();
+    return this.indexed;
+  }
+
+  /** Parses the cached facts not parsed yet, rebuilding the facts in listing order (the order analysis has always seen). */
+  private parsePendingFacts(): void {
+    const pending = this.pendingFacts;
+    if (pending.size === 0) return;
+    this.pendingFacts = new Map();
+    const state = this.indexed;
+    const facts = new Map<string, FileFacts>();
+    for (const file of state.listing.goFiles.keys()) {
+      const one = state.facts.get(file) ?? pending.get(file)?.load();
+      if (one) facts.set(file, one);
+    }
+    state.facts = facts;
   }
 
   private async loadConfig(): Promise<void> {
@@ -185,7 +271,7 @@ export class Engine {
 
   /** Modules, packages, coverage profiles and benchmark outputs: cheap, recomputed after structural changes. */
   private async refreshLayout(): Promise<void> {
-    const state = this.current;
+    const state = this.indexed;
     const texts = new Map<string, string>();
     for (const rel of state.listing.otherFiles.keys()) {
       if (isModuleFile(rel)) texts.set(rel, (await readTextIfExists(path.join(this.root, rel))) ?? '');
@@ -232,6 +318,8 @@ export class Engine {
 
   /** Applies file changes; returns true when something the analysis reads changed. */
   async update(changes: FileChange[]): Promise<boolean> {
+    this.storedAnalysis = undefined;
+    this.parsePendingFacts(); // every file's facts in place before any change
     let layoutChanged = false;
     let configChanged = false;
     const fromDisk: [string, FileStat][] = [];
@@ -270,28 +358,38 @@ export class Engine {
   }
 
   factsOf(file: string): FileFacts | undefined {
-    return this.state?.facts.get(file);
+    return this.state?.facts.get(file) ?? this.pendingFacts.get(file)?.load();
   }
 
   /** The workspace's Go modules: folder and module path. */
   get modules(): ModuleInfo[] {
-    return this.current.modules.map((m) => ({ dir: m.dir, modulePath: m.mod.modulePath }));
+    return this.indexed.modules.map((m) => ({ dir: m.dir, modulePath: m.mod.modulePath }));
   }
 
   get fileCount(): number {
-    return this.current.listing.goFiles.size;
+    return this.indexed.listing.goFiles.size;
   }
 
   allNotices(): Notice[] {
     return [...this.notices.values()].flat();
   }
 
+  /** Replayed from the analysis cache right after an index that stored its key (see reuseAnalysis), else computed. */
   analyze(): EngineResult {
-    const { baseline, state, stateFindings } = this.lifecycle;
-    const analysis = analyzeWorkspace(this.current, this.settings, this.memo, { ...(baseline ? { baseline } : {}), ...(state ? { state } : {}) });
+    const stored = this.storedAnalysis;
+    this.storedAnalysis = undefined;
+    const replayed = stored?.read();
+    if (replayed) return replayed;
+    const result = this.computeResult();
+    stored?.write(result);
+    return result;
+  }
+
+  private computeResult(): EngineResult {
+    const analysis = analyzeWorkspace(this.current, this.settings, this.memo, this.lifecycleInputs());
     const findings = [
       ...this.configFindings,
-      ...stateFindings,
+      ...this.lifecycle.stateFindings,
       ...analysis.workspaceFindings,
       ...analysis.packages.flatMap((p) => p.findings),
     ];
@@ -299,7 +397,7 @@ export class Engine {
   }
 
   report(result: EngineResult = this.analyze(), now = new Date()): Report {
-    const report = buildReport({ root: this.root, modules: this.current.modules, result, notices: this.allNotices(), generatedAt: now });
+    const report = buildReport({ root: this.root, modules: this.indexed.modules, result, notices: this.allNotices(), generatedAt: now });
     return { ...report, compatibility: this.compatibility() };
   }
 

@@ -3,7 +3,7 @@
 // person asks for. Both are read at (re)index; the state file again when it
 // changes on disk.
 import { providerKey, type StateFile } from '../../../common/schemas/state';
-import { loadBaseline, UNTRUSTED_NOTICE, type BaselineCache, type LoadedBaseline } from './compat';
+import { loadBaseline, UNTRUSTED_NOTICE, type BaselineCache, type KnownFacts, type LoadedBaseline } from './compat';
 import type { PackageModel } from './model/package';
 import type { GoParser } from './parser';
 import type { Finding } from './rules/finding';
@@ -14,7 +14,10 @@ export interface BaselineOptions {
   trusted: boolean;
   ref: string | undefined;
   packageDirs: string[];
+  /** Called only when a baseline file must be parsed. */
   parser: () => Promise<GoParser>;
+  /** Facts by content hash, so unchanged baseline files are not parsed. */
+  known?: Promise<KnownFacts>;
   maxFileBytes: number;
 }
 
@@ -43,8 +46,9 @@ export class LifecycleStore {
       trusted: true,
       ref: options.ref,
       packageDirs: options.packageDirs,
-      parser: await options.parser(),
+      parser: options.parser,
       cache: this.baselineCache,
+      ...(options.known ? { known: options.known } : {}),
       maxFileBytes: options.maxFileBytes,
     });
   }

@@ -1,21 +1,32 @@
 // The fact cache: FileFacts by content hash, for one workspace root, in a few
 // shard files under the cache folder (16, by the hash's first hex digit), so a
 // 24k-file workspace is not 24k files on disk and a save rewrites only the
-// shards that changed. Every shard names the cache identity it was written
-// with; a shard that does not parse, is not ours or is of another identity is
-// ignored. Saving is best effort and atomic (temp file + rename).
+// shards that changed. Saving is best effort and atomic (temp file + rename).
+//
+// A shard is a header line (format, identity, entry count, sha1 of the rest)
+// and one line per entry: `hash \t E \t facts-JSON`, E being 1 when the facts
+// hold syntax errors. Opening reads the bytes, checks the header and the sha1
+// and indexes the lines, but parses no entry: an entry's JSON is parsed when
+// its facts are first asked for (a warm audit whose analysis is replayed asks
+// for none), and written back verbatim when still in use. A shard that is not
+// ours, of another identity, truncated or altered is ignored whole.
 import * as crypto from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../facts/types';
 
-const FORMAT = 'gocomply-fact-cache';
+const FORMAT = 'gocomply-fact-cache-2';
 const SHARDS = 16;
+const NEWLINE = 0x0a;
+const HASH_LENGTH = 40;
+/** `hash\tE\t`: where an entry's JSON starts in its line. */
+const JSON_OFFSET = HASH_LENGTH + 3;
 
-interface ShardFile {
+interface ShardHeader {
   format: typeof FORMAT;
   identity: string;
-  entries: Record<string, FileFacts>;
+  entries: number;
+  sha1: string;
 }
 
 /** Content hash of a file's bytes, the key of its facts. crypto.hash (one call, no Hash object) is Node ≥ 20.12. */
@@ -45,20 +56,64 @@ function looksLikeFacts(value: unknown): value is FileFacts {
   );
 }
 
+function isHeader(value: unknown, identity: string): value is ShardHeader {
+  return (
+    isRecord(value) &&
+    value['format'] === FORMAT &&
+    value['identity'] === identity &&
+    typeof value['entries'] === 'number' &&
+    typeof value['sha1'] === 'string'
+  );
+}
+
 function shardOf(hash: string): number {
   return Number.parseInt(hash.charAt(0), 16) % SHARDS;
 }
 
+/** Cached facts of one content hash: read from a shard and parsed on first use, or put by this run. */
+export class CachedFacts {
+  private constructor(
+    /** The entry's JSON bytes in its shard; absent for facts put by this run (serialised when saved). */
+    private readonly json: Buffer | undefined,
+    private parsed: FileFacts | undefined,
+    readonly hasSyntaxErrors: boolean,
+  ) {}
+
+  static stored(json: Buffer, hasSyntaxErrors: boolean): CachedFacts {
+    return new CachedFacts(json, undefined, hasSyntaxErrors);
+  }
+
+  static of(facts: FileFacts): CachedFacts {
+    return new CachedFacts(undefined, facts, facts.syntaxErrors.count > 0);
+  }
+
+  /** The facts; throws only if a checksummed entry does not parse, which a sound disk never gives. */
+  load(): FileFacts {
+    if (!this.parsed) {
+      const facts: unknown = JSON.parse(this.json?.toString('utf8') ?? 'null');
+      if (!looksLikeFacts(facts)) throw new Error('gocomply: a fact cache entry does not hold facts');
+      this.parsed = facts;
+    }
+    return this.parsed;
+  }
+
+  /** The entry's line in a shard: its bytes as read, or the facts serialised now. */
+  line(hash: string): Buffer {
+    const json = this.json ?? Buffer.from(JSON.stringify(this.parsed));
+    return Buffer.concat([Buffer.from(`${hash}\t${this.hasSyntaxErrors ? 1 : 0}\t`, 'latin1'), json, Buffer.of(NEWLINE)]);
+  }
+}
+
 export class FactCache {
   /** Entries read from disk, by shard. */
-  private readonly stored: Map<string, FileFacts>[];
+  private readonly stored: Map<string, CachedFacts>[];
   /** Entries of the current workspace, by shard: what a save writes. */
-  private readonly used: Map<string, FileFacts>[];
+  private readonly used: Map<string, CachedFacts>[];
 
   private constructor(
     readonly dir: string,
     private readonly identity: string,
-    stored: Map<string, FileFacts>[],
+    stored: Map<string, CachedFacts>[],
   ) {
     this.stored = stored;
     this.used = stored.map(() => new Map());
@@ -75,16 +130,21 @@ export class FactCache {
     return this.stored.reduce((sum, shard) => sum + shard.size, 0);
   }
 
-  /** Cached facts of content `hash`, marking the entry as still in use. */
-  get(hash: string): FileFacts | undefined {
+  /** The cached entry of content `hash` (not parsed yet), marking it as still in use. */
+  lookup(hash: string): CachedFacts | undefined {
     const shard = shardOf(hash);
-    const facts = this.stored[shard]?.get(hash);
-    if (facts) this.used[shard]?.set(hash, facts);
-    return facts;
+    const cached = this.stored[shard]?.get(hash) ?? this.used[shard]?.get(hash);
+    if (cached) this.used[shard]?.set(hash, cached);
+    return cached;
+  }
+
+  /** Cached facts of content `hash`, parsed now, marking the entry as still in use. */
+  get(hash: string): FileFacts | undefined {
+    return this.lookup(hash)?.load();
   }
 
   put(hash: string, facts: FileFacts): void {
-    this.used[shardOf(hash)]?.set(hash, facts);
+    this.used[shardOf(hash)]?.set(hash, CachedFacts.of(facts));
   }
 
   /**
@@ -95,7 +155,8 @@ export class FactCache {
   async save(): Promise<void> {
     try {
       await fs.mkdir(this.dir, { recursive: true });
-      await Promise.all(this.used.map((entries, index) => (this.unchanged(index) ? undefined : this.writeShard(index, entries))));
+      // One shard at a time: a 24k-file cache is ~100 MB of text, better not all in memory at once.
+      for (const [index, entries] of this.used.entries()) if (!this.unchanged(index)) await this.writeShard(index, entries);
     } catch {
       // read-only or full disk: keep going without a cache
     }
@@ -109,16 +170,17 @@ export class FactCache {
     return true;
   }
 
-  private async writeShard(index: number, entries: Map<string, FileFacts>): Promise<void> {
+  private async writeShard(index: number, entries: Map<string, CachedFacts>): Promise<void> {
     const target = shardPath(this.dir, index);
     if (entries.size === 0) {
       await fs.rm(target, { force: true });
       return;
     }
-    const shard: ShardFile = { format: FORMAT, identity: this.identity, entries: Object.fromEntries(entries) };
+    const body = Buffer.concat([...entries].map(([hash, cached]) => cached.line(hash)));
+    const header: ShardHeader = { format: FORMAT, identity: this.identity, entries: entries.size, sha1: contentHash(body) };
     const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
-      await fs.writeFile(temp, JSON.stringify(shard));
+      await fs.writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
       await fs.rename(temp, target);
     } finally {
       await fs.rm(temp, { force: true });
@@ -127,22 +189,41 @@ export class FactCache {
 }
 
 function shardPath(dir: string, index: number): string {
-  return path.join(dir, `facts-${index.toString(16)}.json`);
+  return path.join(dir, `facts-${index.toString(16)}.shard`);
 }
 
-async function readShard(dir: string, index: number, identity: string): Promise<Map<string, FileFacts>> {
-  const entries = new Map<string, FileFacts>();
-  let parsed: unknown;
+async function readShard(dir: string, index: number, identity: string): Promise<Map<string, CachedFacts>> {
+  let bytes: Buffer;
   try {
-    parsed = JSON.parse(await fs.readFile(shardPath(dir, index), 'utf8'));
+    bytes = await fs.readFile(shardPath(dir, index));
   } catch {
-    return entries; // absent or not JSON
+    return new Map(); // absent
   }
-  if (!isRecord(parsed) || parsed['format'] !== FORMAT || parsed['identity'] !== identity) return entries;
-  const stored = parsed['entries'];
-  if (!isRecord(stored)) return entries;
-  for (const [hash, facts] of Object.entries(stored)) {
-    if (/^[0-9a-f]{40}$/.test(hash) && shardOf(hash) === index && looksLikeFacts(facts)) entries.set(hash, facts);
+  const headerEnd = bytes.indexOf(NEWLINE);
+  if (headerEnd < 0) return new Map();
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, headerEnd));
+  } catch {
+    return new Map(); // not ours
+  }
+  const body = bytes.subarray(headerEnd + 1);
+  if (!isHeader(header, identity) || contentHash(body) !== header.sha1) return new Map();
+  const entries = indexEntries(body, index);
+  return entries.size === header.entries ? entries : new Map();
+}
+
+/** The entries of a checked shard body, their JSON left unparsed; a malformed line empties the shard. */
+function indexEntries(body: Buffer, index: number): Map<string, CachedFacts> {
+  const entries = new Map<string, CachedFacts>();
+  for (let start = 0; start < body.length; ) {
+    const end = body.indexOf(NEWLINE, start);
+    if (end < 0 || end - start <= JSON_OFFSET) return new Map();
+    const hash = body.toString('latin1', start, start + HASH_LENGTH);
+    const flag = body[start + HASH_LENGTH + 1];
+    if (!/^[0-9a-f]{40}$/.test(hash) || shardOf(hash) !== index || body[start + HASH_LENGTH] !== 0x09) return new Map();
+    entries.set(hash, CachedFacts.stored(body.subarray(start + JSON_OFFSET, end), flag === 0x31));
+    start = end + 1;
   }
   return entries;
 }

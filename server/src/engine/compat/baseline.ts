@@ -1,7 +1,11 @@
 // The packages' Go files at the baseline commit, read from git without touching
 // the work tree or the index (rev-parse, ls-tree, one cat-file --batch) and
 // parsed with the same GoParser as the current code. Paths in git are relative
-// to the repository's top level, which may be above the workspace root.
+// to the repository's top level, which may be above the workspace root. A blob
+// whose bytes are those of a file already extracted (same content hash) takes
+// that file's facts: most baseline files are unchanged, and are not parsed twice.
+import { isUtf8 } from 'node:buffer';
+import { contentHash } from '../cache/factCache';
 import type { FileFacts } from '../facts/types';
 import type { GoParser } from '../parser';
 import { parseTreeListing, readBlobs, runGit, type GitOutcome, type TreeEntry } from './git';
@@ -27,6 +31,15 @@ export type BaselineCache = Map<string, FileFacts>;
 /** File facts of one file's text; `file` is the workspace-relative path, for messages. */
 export type ExtractFacts = (file: string, text: string) => FileFacts | Promise<FileFacts>;
 
+/** Facts already known by content hash (the engine's fact cache and this run's files); new ones are put back. */
+export interface KnownFacts {
+  get(hash: string): FileFacts | undefined;
+  put(hash: string, facts: FileFacts): void;
+}
+
+/** A parser, or a way to make one only when some blob needs parsing. */
+export type ParserSource = GoParser | (() => Promise<GoParser>);
+
 export interface ReadBaselineOptions {
   /** Absolute workspace root. */
   root: string;
@@ -34,10 +47,12 @@ export interface ReadBaselineOptions {
   ref?: string | undefined;
   /** Workspace-relative package folders; each file goes to the deepest folder holding it. */
   packageDirs: string[];
-  parser: GoParser;
+  parser: ParserSource;
   /** Parses instead of `parser`, e.g. through the engine's worker pool (much faster on large baselines). */
   extract?: ExtractFacts | undefined;
   cache?: BaselineCache;
+  /** Facts by content hash; a promise lets git run while the engine is still extracting the current files. */
+  known?: KnownFacts | Promise<KnownFacts>;
   maxFileBytes?: number;
   /** The git executable (tests); `git` from PATH by default. */
   git?: string;
@@ -123,14 +138,41 @@ async function factsOf(top: string, files: WantedFile[], options: ReadBaselineOp
   const blobs = await readBlobs(top, [...toRead.keys()], gitOptions(options));
   if (!(blobs instanceof Map)) return failed('git cat-file', blobs);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const extract: ExtractFacts = options.extract ?? ((_file, text) => options.parser.extract(text));
+  const extract = extractor(options, await options.known);
   const parsing = [...blobs].filter(([, content]) => content.length <= maxBytes).map(async ([objectId, content]) => {
-    const parsed = apiFacts(await extract(toRead.get(objectId) ?? objectId, content.toString('utf8')));
+    const parsed = apiFacts(await extract(toRead.get(objectId) ?? objectId, content));
     facts.set(objectId, parsed);
     options.cache?.set(objectId, parsed);
   });
   await Promise.all(parsing);
   return facts;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Facts of a blob: known ones when its bytes read the same as a workspace
+ * file's (valid UTF-8 without a BOM: the engine's decoder drops a BOM,
+ * Buffer#toString keeps it), else parsed, and remembered.
+ */
+function extractor(options: ReadBaselineOptions, known: KnownFacts | undefined): (file: string, content: Buffer) => Promise<FileFacts> {
+  let parser: Promise<GoParser> | undefined;
+  const parse: ExtractFacts =
+    options.extract ??
+    (async (_file, text) => {
+      const source = options.parser;
+      parser ??= typeof source === 'function' ? source() : Promise.resolve(source);
+      return (await parser).extract(text);
+    });
+  return async (file, content) => {
+    const plain = isUtf8(content) && !UTF8_BOM.every((byte, index) => content[index] === byte);
+    const hash = plain && known ? contentHash(content) : undefined;
+    const facts = hash === undefined ? undefined : known?.get(hash);
+    if (facts) return facts;
+    const parsed = await parse(file, content.toString('utf8'));
+    if (hash !== undefined) known?.put(hash, parsed);
+    return parsed;
+  };
 }
 
 /** The facts the exported API is made of; calls, metrics and the like are dropped so cached baselines stay small. */

@@ -9,16 +9,24 @@
 // change, a variable's declared type may not; a type whose kind changed, or
 // that was removed, is one change (its members are not listed again).
 import type { FileFacts } from '../facts/types';
-import type { GoParser } from '../parser';
 import type { Finding } from '../rules/finding';
 import { dirOf } from '../workspace/walk';
-import { exportedApi } from './api';
-import { readBaseline, UNTRUSTED_NOTICE, type BaselineCache, type ExtractFacts } from './baseline';
+import { exportedApi, type ExportedApi } from './api';
+import { readBaseline, UNTRUSTED_NOTICE, type BaselineCache, type ExtractFacts, type KnownFacts, type ParserSource } from './baseline';
 import { diffApi } from './diff';
 import { compatFindings, compatSummary, fallbackAnchor, type PackageAnchor, type PackageApiChange } from './findings';
 
 export { exportedApi, isApiFile, type ExportedApi } from './api';
-export { readBaseline, UNTRUSTED_NOTICE, DEFAULT_BASELINE_REFS, type BaselineCache, type BaselineResult, type ExtractFacts } from './baseline';
+export {
+  readBaseline,
+  UNTRUSTED_NOTICE,
+  DEFAULT_BASELINE_REFS,
+  type BaselineCache,
+  type BaselineResult,
+  type ExtractFacts,
+  type KnownFacts,
+  type ParserSource,
+} from './baseline';
 export { diffApi, type ApiChange, type ApiChangeKind } from './diff';
 export { BREAKING_CHANGE_RULE, compatFindings, compatSummary, type PackageAnchor, type PackageApiChange } from './findings';
 
@@ -40,11 +48,14 @@ export interface CompatOptions {
   /** `compat.baselineRef`; origin/main, then main, then HEAD when absent. */
   ref?: string | undefined;
   packages: CompatPackage[];
-  parser: GoParser;
+  /** A parser, or a function making one: called only when some baseline file must be parsed. */
+  parser: ParserSource;
   /** Parses baseline files instead of `parser`, e.g. `(file, text) => pool.extract({ file, text })`. */
   extract?: ExtractFacts;
   /** Keep one across runs to parse each baseline blob once. */
   cache?: BaselineCache;
+  /** Facts by content hash (the fact cache, the current files): unchanged files are not parsed again. */
+  known?: KnownFacts | Promise<KnownFacts>;
   maxFileBytes?: number;
   /** The git executable; `git` from PATH by default. */
   git?: string;
@@ -79,6 +90,7 @@ export async function loadBaseline(options: Omit<CompatOptions, 'packages'> & { 
     parser: options.parser,
     ...(options.extract ? { extract: options.extract } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.known ? { known: options.known } : {}),
     ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
     ...(options.git !== undefined ? { git: options.git } : {}),
   });
@@ -104,12 +116,26 @@ function emptyCompat(): PackageCompat {
 
 /** Diffs each Go package (folder) of the framework package; `internal/` folders are no one else's API. */
 function packageChanges(pkg: CompatPackage, baselineFiles: [string, FileFacts][]): PackageApiChange[] {
-  const before = byFolder(pkg.dir, baselineFiles);
+  const before = baselineApis(pkg.dir, baselineFiles);
   const after = byFolder(pkg.dir, pkg.files);
   const folders = [...new Set([...before.keys(), ...after.keys()])].sort();
   return folders.flatMap((dir) =>
-    diffApi(exportedApi(before.get(dir) ?? []), exportedApi(after.get(dir) ?? [])).map((change) => ({ ...change, dir })),
+    diffApi(before.get(dir) ?? EMPTY_API, exportedApi(after.get(dir) ?? [])).map((change) => ({ ...change, dir })),
   );
+}
+
+const EMPTY_API = exportedApi([]);
+
+/** The baseline never changes once loaded: its APIs are computed once per package, not on every analysis. */
+const baselineApiMemo = new WeakMap<[string, FileFacts][], Map<string, ExportedApi>>();
+
+function baselineApis(packageDir: string, baselineFiles: [string, FileFacts][]): Map<string, ExportedApi> {
+  let apis = baselineApiMemo.get(baselineFiles);
+  if (!apis) {
+    apis = new Map([...byFolder(packageDir, baselineFiles)].map(([dir, files]) => [dir, exportedApi(files)]));
+    baselineApiMemo.set(baselineFiles, apis);
+  }
+  return apis;
 }
 
 function byFolder(packageDir: string, files: [string, FileFacts][]): Map<string, [string, FileFacts][]> {

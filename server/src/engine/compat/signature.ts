@@ -4,6 +4,7 @@
 // function-typed parameters (`func(x int) error` == `func(int) error`).
 import { parseParameterList } from '../facts/goText';
 import { compactType } from '../facts/syntax';
+import { memoizeText } from './textMemo';
 
 export interface Signature {
   params: string[];
@@ -13,7 +14,9 @@ export interface Signature {
 const FUNC_TYPE = /\bfunc\s*\(/;
 
 /** Type text in canonical form; function types inside it lose their parameter names. */
-export function normaliseType(text: string): string {
+export const normaliseType = memoizeText(canonicalType);
+
+function canonicalType(text: string): string {
   const match = FUNC_TYPE.exec(text);
   if (!match) return compactType(text);
   const open = match.index + match[0].length - 1;

@@ -6,6 +6,8 @@
 // `query string`). `Context` is not `Text`: words are split on case, so
 // `context.Context` never matches.
 
+import { memoizeText } from './textMemo';
+
 const TEXT_WORDS = new Set(['message', 'messages', 'msg', 'msgs', 'document', 'documents', 'prompt', 'prompts', 'chat', 'text', 'texts']);
 const PROMPT_PARAM = /^(prompt|text|message|msg|query|input|content|question|instruction|system)s?$/i;
 const IDENTIFIER = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
@@ -16,9 +18,7 @@ function words(text: string): string[] {
 }
 
 /** True when a name or a type text names text messages, documents or prompts. */
-export function mentionsText(text: string): boolean {
-  return words(text).some((word) => TEXT_WORDS.has(word));
-}
+export const mentionsText = memoizeText((text: string): boolean => words(text).some((word) => TEXT_WORDS.has(word)));
 
 export function isPromptParamName(name: string): boolean {
   return PROMPT_PARAM.test(name);

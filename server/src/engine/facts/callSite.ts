@@ -1,9 +1,9 @@
 // Call sites from the body query: the callee's last name, its operand, and the
 // nodes later rules may look into. Built for every call of a file, so the
 // common shapes (`f(x)`, `a.b.C(x)`) are read from the text alone.
-import type { Node, QueryMatch } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { LineIndex } from './lines';
-import { capture, isDottedName, isIdentifier, lastDottedName, namedChildrenOf, textOf, toPosition } from './syntax';
+import { isDottedName, isIdentifier, lastDottedName, namedChildrenOf, textOf, toPosition } from './syntax';
 import type { Range } from './types';
 
 /** How a call names its function. */
@@ -56,22 +56,41 @@ export class CallSite {
   }
 }
 
-/** Builds a call site from a body-query match; undefined for callees without a name (`func(){}()`). */
-export function callSiteOf(match: QueryMatch, source: string, lines: LineIndex): CallSite | undefined {
-  const calleeNode = capture(match, 'call.function');
-  const conversion = capture(match, 'call.conversion');
-  const argumentsNode = conversion ? capture(match, 'call.argument') : capture(match, 'call.arguments');
+/**
+ * The call site of a `call_expression` node; undefined for callees without a
+ * name (`func(){}()`). The grammar gives every call a named `function` and an
+ * `argument_list` (`make`/`new` lists are aliased to one).
+ */
+export function callSiteOfCall(call: Node, source: string, lines: LineIndex): CallSite | undefined {
+  const calleeNode = call.childForFieldName('function');
+  const argumentsNode = call.childForFieldName('arguments');
   if (!calleeNode || !argumentsNode) return undefined;
-  const callee = conversion
-    ? resolveCallee(calleeNode, source)
-    : calleeFromText(calleeNode, argumentsNode.startIndex, source);
+  const callee = calleeFromText(calleeNode, argumentsNode.startIndex, source);
   if (!callee) return undefined;
-  const startNode = conversion ?? calleeNode;
-  const endPoint = (conversion ?? argumentsNode).endPosition;
-  const range: Range = { start: toPosition(startNode.startPosition), end: toPosition(endPoint) };
-  const argCount = conversion ? 1 : countArguments(argumentsNode, lines.indexAt(endPoint), source);
-  const site = new CallSite(callee, range, argumentsNode, conversion, argCount);
-  site.operandName = operandLastName(callee, source);
+  const endPoint = argumentsNode.endPosition;
+  const range: Range = { start: toPosition(calleeNode.startPosition), end: toPosition(endPoint) };
+  const argCount = countArguments(argumentsNode, lines.indexAt(endPoint), source);
+  return withOperandName(new CallSite(callee, range, argumentsNode, undefined, argCount), source);
+}
+
+/**
+ * `F[T](x)` and `pkg.F[T](x)` parse as a conversion to a generic type (the
+ * grammar cannot tell an instantiated generic call from one): a call site when
+ * the type is generic, undefined for other conversions.
+ */
+export function callSiteOfConversion(conversion: Node, source: string): CallSite | undefined {
+  const type = conversion.childForFieldName('type');
+  const calleeNode = type?.type === 'generic_type' ? type.childForFieldName('type') : null;
+  const operand = calleeNode ? conversion.childForFieldName('operand') : null;
+  if (!calleeNode || !operand) return undefined;
+  const callee = resolveCallee(calleeNode, source);
+  if (!callee) return undefined;
+  const range: Range = { start: toPosition(conversion.startPosition), end: toPosition(conversion.endPosition) };
+  return withOperandName(new CallSite(callee, range, operand, conversion, 1), source);
+}
+
+function withOperandName(site: CallSite, source: string): CallSite {
+  site.operandName = operandLastName(site, source);
   return site;
 }
 
@@ -123,10 +142,10 @@ function splitSelector(node: Node, source: string): Callee | undefined {
   return { node, text, name: textOf(source, nameNode), operand: textOf(source, operandNode) };
 }
 
-function operandLastName(callee: Callee, source: string): string | undefined {
-  if (callee.operand === undefined) return undefined;
-  if (isDottedName(callee.operand)) return lastDottedName(callee.operand);
-  const operandNode = callee.node.childForFieldName('operand') ?? callee.node.childForFieldName('package');
+function operandLastName(site: CallSite, source: string): string | undefined {
+  if (site.operand === undefined) return undefined;
+  if (isDottedName(site.operand)) return lastDottedName(site.operand);
+  const operandNode = site.calleeNode.childForFieldName('operand') ?? site.calleeNode.childForFieldName('package');
   return operandNode ? expressionLastName(operandNode, source) : undefined;
 }
 

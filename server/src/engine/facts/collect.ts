@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Notice } from '../../../../common/schemas/report';
-import { contentHash, type FactCache } from '../cache/factCache';
+import { contentHash, type CachedFacts, type FactCache } from '../cache/factCache';
 import type { GoParser } from '../parser';
 import { decodeSource, readSource, type ReadResult } from '../workspace/read';
 import { isSkippedDir, type FileStat } from '../workspace/walk';
@@ -40,8 +40,12 @@ export interface CollectOptions {
 }
 
 export interface CollectedFile {
-  /** Absent when the file was skipped or unreadable. */
+  /** Facts extracted now; absent when the file was skipped or unreadable, or when they are cached. */
   facts?: FileFacts;
+  /** Facts from the fact cache, parsed when first needed. */
+  cached?: CachedFacts;
+  /** Content hash of the bytes the facts come from (the fact cache's key). */
+  hash?: string;
   readNotices: Notice[];
 }
 
@@ -82,6 +86,7 @@ class Collector {
         const parser = await this.options.parser();
         for (const miss of inMainThread) this.finish(miss, parser.extract(miss.job.text));
       }
+      if (this.pool && this.parsing.length > 0) await this.shareWork(this.pool);
       await Promise.all(this.parsing);
       this.options.signal?.throwIfAborted();
       return this.results;
@@ -103,8 +108,8 @@ class Collector {
       return;
     }
     const hash = contentHash(bytes);
-    const cached = this.options.cache?.get(hash);
-    if (cached) return this.record(file, { facts: cached, readNotices: readNotices(bytes, file) });
+    const cached = this.options.cache?.lookup(hash);
+    if (cached) return this.record(file, { cached, hash, readNotices: readNotices(bytes, file) });
     this.miss(file, hash, decodeSource(bytes, file));
   }
 
@@ -115,7 +120,7 @@ class Collector {
   }
 
   private miss(file: string, hash: string, read: ReadResult): void {
-    const collected: CollectedFile = { readNotices: read.notices };
+    const collected: CollectedFile = { hash, readNotices: read.notices };
     this.results.set(file, collected);
     this.queue({ job: { file, text: read.text ?? '' }, hash, collected });
   }
@@ -136,6 +141,24 @@ class Collector {
       facts = (await this.options.parser()).extract(miss.job.text); // a worker failed: same facts, main thread
     }
     this.finish(miss, facts);
+  }
+
+  /**
+   * The main thread extracts queued files too, from the end of the queue, one
+   * at a time with a turn of the event loop in between (worker replies come in):
+   * it works while the workers start, and the queue empties sooner.
+   */
+  private async shareWork(pool: FactsPool): Promise<void> {
+    const parser = await this.options.parser();
+    for (let taken = pool.takeQueued(); taken; taken = pool.takeQueued()) {
+      this.options.signal?.throwIfAborted();
+      try {
+        taken.settle.resolve(parser.extract(taken.job.text));
+      } catch (error) {
+        taken.settle.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      await nextTurn();
+    }
   }
 
   private startPool(): void {

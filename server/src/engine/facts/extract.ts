@@ -26,7 +26,7 @@ export function extractFileFacts(tree: Tree, source: string, queries: FactQuerie
   const root = tree.rootNode;
   const lines = new LineIndex(source);
   const declarations = scanDeclarations(root, queries.declarations, lines, source);
-  const body = scanBody(root, queries.body, lines, source);
+  const body = scanBody(root, lines, source);
   const { groups, owners } = groupByFunction(body.sites, declarations.functions);
   const logging = loggingImports(declarations.imports);
   const funcs = declarations.functions.map((scope, index) =>

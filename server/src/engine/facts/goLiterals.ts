@@ -12,9 +12,15 @@ const RADIX_PREFIXES: Record<string, { radix: number; digits: RegExp }> = { '0x'
 
 /**
  * The value of a Go int or float literal (`1_536`, `0x1F`, `0o17`, `017`,
- * `2.5e3`); undefined for imaginary and hexadecimal floating-point literals.
+ * `2.5e3`); undefined for imaginary and hexadecimal floating-point literals,
+ * and for values a double cannot hold (`1e1000`): facts are plain JSON data.
  */
 export function goNumber(text: string): number | undefined {
+  const value = literalNumber(text);
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+function literalNumber(text: string): number | undefined {
   const digits = text.replace(/_/g, '');
   const prefixed = RADIX_PREFIXES[digits.slice(0, 2)];
   if (prefixed !== undefined) {
@@ -46,6 +52,7 @@ function signedNumber(node: Node, source: string): number | undefined {
   const operand = node.childForFieldName('operand');
   const value = operand ? literalOf(operand, source) : undefined;
   if (typeof value !== 'number') return undefined;
-  if (operator === '-') return -value;
+  // `-0.0` is the constant 0 in Go; JSON has no -0 either.
+  if (operator === '-') return value === 0 ? 0 : -value;
   return operator === '+' ? value : undefined;
 }

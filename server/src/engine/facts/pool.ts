@@ -39,9 +39,25 @@ export function workerEntry(): { script: string; eval: boolean } {
   return { script: bundled, eval: false };
 }
 
+function parseFacts(json: string): FileFacts[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+interface Settle {
+  resolve(facts: FileFacts): void;
+  reject(error: Error): void;
+}
+
 interface Pending {
   jobs: ExtractJob[];
-  settle: { resolve(facts: FileFacts): void; reject(error: Error): void }[];
+  settle: Settle[];
+}
+
+/** A queued job taken back by the caller, who extracts it and settles it. */
+export interface TakenJob {
+  job: ExtractJob;
+  settle: Settle;
 }
 
 interface WorkerEvents {
@@ -71,7 +87,7 @@ class PoolWorker {
           this.isReady = true;
           resolve();
         } else {
-          this.settle(reply.id, reply.facts);
+          this.settle(reply.id, parseFacts(reply.json));
         }
         events.onAvailable();
       });
@@ -153,6 +169,17 @@ export class FactsPool {
     });
   }
 
+  /**
+   * Takes back the last job still queued (not yet sent to a worker), so the
+   * calling thread can extract it itself: the main thread shares the work while
+   * the workers start, and shortens the tail. Undefined when nothing is queued.
+   */
+  takeQueued(): TakenJob | undefined {
+    const job = this.queue.jobs.pop();
+    const settle = this.queue.settle.pop();
+    return job && settle ? { job, settle } : undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -177,10 +204,12 @@ export class FactsPool {
     return best?.worker;
   }
 
+  /** Up to BATCH_FILES files (BATCH_CHARS of text), fewer as the queue runs out so the workers finish together. */
   private takeBatch(): Pending {
+    const files = Math.min(BATCH_FILES, Math.ceil(this.queue.jobs.length / (2 * this.workers.length)));
     let count = 0;
     let chars = 0;
-    while (count < this.queue.jobs.length && count < BATCH_FILES && chars < BATCH_CHARS) {
+    while (count < this.queue.jobs.length && count < files && chars < BATCH_CHARS) {
       chars += this.queue.jobs[count]?.text.length ?? 0;
       count += 1;
     }

@@ -7,8 +7,6 @@ import { Query, type Language } from 'web-tree-sitter';
 export interface FactQueries {
   /** Top-level declarations; run with maxStartDepth 1. */
   declarations: Query;
-  /** Calls and `go` statements over the whole tree. */
-  body: Query;
   /** ERROR and MISSING nodes; run only on trees that have errors. */
   errors: Query;
   /** Returns, hand-offs and closures inside a function that starts a span. */
@@ -17,7 +15,6 @@ export interface FactQueries {
 
 const QUERY_FILES: Record<keyof FactQueries, string> = {
   declarations: 'declarations.scm',
-  body: 'body.scm',
   errors: 'errors.scm',
   span: 'span.scm',
 };
@@ -32,7 +29,6 @@ export function loadQueries(language: Language, queriesDir: string): FactQueries
   try {
     return {
       declarations: load('declarations'),
-      body: load('body'),
       errors: load('errors'),
       span: load('span'),
     };

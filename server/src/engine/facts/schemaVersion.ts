@@ -3,4 +3,4 @@
  * Bump it when facts change in a way the extraction code's fingerprint would
  * not show (for instance a fix in web-tree-sitter's JavaScript side).
  */
-export const FACTS_SCHEMA_VERSION = 1;
+export const FACTS_SCHEMA_VERSION = 2;

@@ -69,10 +69,6 @@ export function capture(match: QueryMatch, name: string): Node | undefined {
   return undefined;
 }
 
-export function hasCapture(match: QueryMatch, name: string): boolean {
-  return match.captures.some((item) => item.name === name);
-}
-
 /** Type text with its spacing normalised (`context . Context` -> `context.Context`). */
 export function compactType(text: string): string {
   return text.replace(/\s*([.*[\](),])\s*/g, '$1').replace(/\s+/g, ' ').trim();

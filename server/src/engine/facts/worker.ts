@@ -26,7 +26,7 @@ async function serve(): Promise<void> {
   }
   port.on('message', (request: BatchRequest) => {
     try {
-      reply({ kind: 'facts', id: request.id, facts: request.jobs.map((job) => parser.extract(job.text)) });
+      reply({ kind: 'facts', id: request.id, json: JSON.stringify(request.jobs.map((job) => parser.extract(job.text))) });
     } catch (error) {
       reply({ kind: 'failed', id: request.id, message: messageOf(error) });
     }

@@ -178,7 +178,9 @@ export function conflictFindings(all: ResolvedMetric[]): Finding[] {
   const byName = new Map<string, ResolvedMetric[]>();
   for (const metric of all) {
     if (metric.name === undefined) continue;
-    byName.set(metric.name, [...(byName.get(metric.name) ?? []), metric]);
+    const defs = byName.get(metric.name);
+    if (defs) defs.push(metric);
+    else byName.set(metric.name, [metric]);
   }
   const findings: Finding[] = [];
   for (const [name, defs] of byName) {

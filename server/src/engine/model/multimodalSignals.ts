@@ -6,6 +6,7 @@
 // `Voicemail` do not count. IMAGE words are image(s) and vision; AUDIO words
 // audio, voice(s) and speech; VIDEO words video(s). Package qualifiers are
 // dropped from type names (`voice.Session` says nothing about audio).
+import { memoizeText } from '../compat/textMemo';
 import type { FileFacts, FuncFact, TypeFact } from '../facts/types';
 
 export type MediaType = 'IMAGE' | 'AUDIO' | 'VIDEO';
@@ -25,20 +26,24 @@ const MEDIA_WORDS: Record<string, MediaType> = {
 
 const MIME_PREFIX: Record<string, MediaType> = { image: 'IMAGE', audio: 'AUDIO', video: 'VIDEO' };
 
-/** Lower-case words of identifiers in `text` (a name or a type as written), package qualifiers dropped. */
-export function nameWords(text: string): string[] {
+/**
+ * Lower-case words of identifiers in `text` (a name or a type as written), package qualifiers dropped.
+ * Memoised (names and types repeat across a workspace): the result is shared, hence read-only.
+ */
+export const nameWords = memoizeText((text: string): readonly string[] => {
   const unqualified = text.replace(/\b[A-Za-z_]\w*\./g, '');
   return (unqualified.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((w) => w.toLowerCase());
-}
+});
 
-export function mediaOfText(text: string): Set<MediaType> {
+/** Media named by the words of `text`; memoised and shared, hence read-only. */
+export const mediaOfText = memoizeText((text: string): ReadonlySet<MediaType> => {
   const found = new Set<MediaType>();
   for (const word of nameWords(text)) {
     const media = MEDIA_WORDS[word];
     if (media) found.add(media);
   }
   return found;
-}
+});
 
 /** True when the words say "multimodal" (`Multimodal`, `MultiModal`, `multi_modal`). */
 export function saysMultimodal(text: string): boolean {

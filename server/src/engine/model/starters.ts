@@ -29,7 +29,11 @@ export function workspaceFuncs(files: Iterable<[string, FileFacts]>): WorkspaceF
 
 function groupByName(funcs: WorkspaceFunc[]): Map<string, FuncFact[]> {
   const byName = new Map<string, FuncFact[]>();
-  for (const { func } of funcs) byName.set(func.name, [...(byName.get(func.name) ?? []), func]);
+  for (const { func } of funcs) {
+    const defs = byName.get(func.name);
+    if (defs) defs.push(func);
+    else byName.set(func.name, [func]);
+  }
   return byName;
 }
 
