@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportedApi, type ExportedApi } from '../../server/src/engine/compat/api';
 import { diffApi, type ApiChange } from '../../server/src/engine/compat/diff';
+import { withoutAliasedMoves } from '../../server/src/engine/compat/moves';
 import { normaliseType, parseSignatureText } from '../../server/src/engine/compat/signature';
 import { mentionsText, touchesTextWorkflow } from '../../server/src/engine/compat/textWorkflow';
 import { positionOf, useParser } from './facts-support';
@@ -139,5 +140,38 @@ describe('textWorkflow', () => {
     assert.equal(mentionsText('Embedder.EmbedImages'), false);
     assert.equal(touchesTextWorkflow(['Dial'], ['addr']), false);
     assert.equal(touchesTextWorkflow(['Run'], ['query']), true);
+  });
+});
+
+describe('withoutAliasedMoves', () => {
+  const MODEL = 'interface{ Generate(ctx context.Context, prompt string) (string, error) }';
+  const folders = (a: string, iface: string | undefined) =>
+    new Map([
+      ['pkg/a', api({ 'pkg/a/a.go': a })],
+      ...(iface === undefined ? [] : [['pkg/a/iface', api({ 'pkg/a/iface/iface.go': iface })] as [string, ExportedApi]]),
+    ]);
+  const changesOf = (before: Map<string, ExportedApi>, after: Map<string, ExportedApi>) =>
+    withoutAliasedMoves(
+      [...new Set([...before.keys(), ...after.keys()])].flatMap((dir) =>
+        diffApi(before.get(dir) ?? api({}), after.get(dir) ?? api({})).map((change) => ({ ...change, dir })),
+      ),
+      before,
+      after,
+    );
+  const baseline = () => folders(`package a\n\nimport "context"\n\ntype Model ${MODEL}\n`, undefined);
+
+  it('drops the kind change of an interface moved to iface/ behind an alias; the addition stays, compatible', () => {
+    const moved = folders('package a\n\nimport "example.com/m/pkg/a/iface"\n\ntype Model = iface.Model\n', `package iface\n\nimport "context"\n\ntype Model ${MODEL}\n`);
+    assert.deepEqual(changesOf(baseline(), moved).map((c) => [c.kind, c.name, c.breaking]), [['added', 'Model', false]]);
+  });
+
+  it('keeps the kind change when the interface in iface/ has other methods', () => {
+    const changed = folders('package a\n\nimport "example.com/m/pkg/a/iface"\n\ntype Model = iface.Model\n', 'package iface\n\ntype Model interface{ Close() error }\n');
+    assert.ok(changesOf(baseline(), changed).some((c) => c.kind === 'kind-changed' && c.name === 'Model' && c.breaking));
+  });
+
+  it('keeps the kind change of an alias to a type that did not move', () => {
+    const aliased = folders('package a\n\nimport "io"\n\ntype Model = io.Reader\n', undefined);
+    assert.ok(changesOf(baseline(), aliased).some((c) => c.kind === 'kind-changed' && c.name === 'Model'));
   });
 });

@@ -10,7 +10,11 @@ import { describe, it, type TestContext } from 'node:test';
 import { benchmarkPlan, codeFixers, ifaceMovePlan } from '../../server/src/engine/fixes/codeFixers';
 import { withoutOverwrites } from '../../server/src/engine/fixes/index';
 import { mergePlans, type PlannedFix } from '../../server/src/engine/fixes/plan';
-import type { EngineResult } from '../../server/src/engine/engine';
+import * as fs from 'node:fs';
+import { Engine, type EngineResult } from '../../server/src/engine/engine';
+import { fixWorkspace } from '../../server/src/engine/fixes/workspace';
+import { GitFixture } from './helpers/compatRepo';
+import { fixturePath } from './helpers/fixtures';
 import type { EngineDiagnostic } from '../../server/src/engine/rules/finding';
 import {
   applyPlan,
@@ -399,5 +403,27 @@ describe('structure/missing-directory: move exported interfaces to iface/ (fix-i
     } finally {
       opened.dispose();
     }
+  });
+});
+
+describe('moving interfaces to iface/ under a git baseline', () => {
+  it('reports no breaking change: each moved interface is an alias of the same interface in iface/', async (t) => {
+    const repo = GitFixture.create();
+    t.after(() => repo.dispose());
+    fs.cpSync(fixturePath('fix-iface-move'), repo.top, { recursive: true });
+    repo.commit('baseline');
+    const before = await Engine.open(repo.top, { workers: 0, trusted: true });
+    const result = before.analyze();
+    const ws = fixWorkspace(before, result);
+    const pkg = ws.packages.find((p) => p.path === 'pkg/vectorstores') ?? assert.fail('pkg/vectorstores');
+    const plan = ifaceMovePlan(ws, pkg.path) ?? assert.fail('the move is offered');
+    before.dispose();
+    applyPlan(repo.top, plan);
+    const after = await Engine.open(repo.top, { workers: 0, trusted: true });
+    t.after(() => after.dispose());
+    const report = after.report();
+    assert.ok(report.compatibility !== undefined && 'baselineCommit' in report.compatibility, `compared with the commit: ${JSON.stringify(report.compatibility)}`);
+    const breaking = after.analyze().diagnostics.filter((d) => d.rule === 'compat/breaking-change');
+    assert.deepEqual(breaking.map((d) => d.message), []);
   });
 });

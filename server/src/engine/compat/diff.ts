@@ -188,7 +188,7 @@ const TYPES: Family<ApiType> = {
 const KIND_LABELS: Record<ApiType['kind'], string> = { struct: 'struct', interface: 'interface', alias: 'type alias', other: 'defined type' };
 
 /** Kind and members; undefined for types without members (any two would match). */
-function typeShape(type: ApiType): string | undefined {
+export function typeShape(type: ApiType): string | undefined {
   const fields = [...type.fields].map(([name, field]) => `${name} ${field.type}`).sort();
   const methods = [...type.interfaceMethods].map(([name, signature]) => `${name}${renderSignature(signature)}`).sort();
   if (fields.length + methods.length === 0) return undefined;

@@ -14,6 +14,7 @@ import { dirOf } from '../workspace/walk';
 import { exportedApi, type ExportedApi } from './api';
 import { readBaseline, UNTRUSTED_NOTICE, type BaselineCache, type ExtractFacts, type KnownFacts, type ParserSource } from './baseline';
 import { diffApi } from './diff';
+import { withoutAliasedMoves } from './moves';
 import { compatFindings, compatSummary, fallbackAnchor, type PackageAnchor, type PackageApiChange } from './findings';
 
 export { exportedApi, isApiFile, type ExportedApi } from './api';
@@ -117,11 +118,10 @@ function emptyCompat(): PackageCompat {
 /** Diffs each Go package (folder) of the framework package; `internal/` folders are no one else's API. */
 function packageChanges(pkg: CompatPackage, baselineFiles: [string, FileFacts][]): PackageApiChange[] {
   const before = baselineApis(pkg.dir, baselineFiles);
-  const after = byFolder(pkg.dir, pkg.files);
+  const after = new Map([...byFolder(pkg.dir, pkg.files)].map(([dir, files]) => [dir, exportedApi(files)]));
   const folders = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return folders.flatMap((dir) =>
-    diffApi(before.get(dir) ?? EMPTY_API, exportedApi(after.get(dir) ?? [])).map((change) => ({ ...change, dir })),
-  );
+  const changes = folders.flatMap((dir) => diffApi(before.get(dir) ?? EMPTY_API, after.get(dir) ?? EMPTY_API).map((change) => ({ ...change, dir })));
+  return withoutAliasedMoves(changes, before, after);
 }
 
 const EMPTY_API = exportedApi([]);
