@@ -110,6 +110,12 @@ describe('indexing', { timeout: 60_000 }, () => {
     assert.ok(ready && first && ready.generation > first.generation);
   });
 
+  it('logs to the output channel how many Go files the folder has and how long indexing took', () => {
+    const files = client.statuses.find((s) => s.state === 'ready')?.files;
+    const line = client.logs.find((message) => message.startsWith(`gocomply: indexed ${path.basename(root)}: `));
+    assert.ok(line !== undefined && new RegExp(`: ${files} Go files in \\d+ ms$`).test(line), `log lines: ${client.logs.join(' | ')}`);
+  });
+
   it('reports work-done progress from begin to end, with the files parsed', () => {
     const kinds = client.progress.map((p) => p.kind);
     assert.equal(kinds[0], 'begin');

@@ -125,10 +125,13 @@ export class FolderAnalysis {
     folder.error = undefined;
     this.ctx.status.indexing(`indexing ${folder.name}`);
     const progress = await IndexingProgress.begin(this.ctx.connection, this.ctx.progressSupported, `gocomply: indexing ${folder.name}`);
+    const started = performance.now();
     try {
       await load(progress.report);
       folder.analysedVersions.clear();
       if (folder.engine) await this.feedOpenDocuments(folder, folder.engine);
+      const files = folder.engine?.fileCount ?? 0;
+      this.ctx.connection.console.info(`gocomply: indexed ${folder.name}: ${files} Go files in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       // The engine's state after a failed (re)index is unknown: drop it, so a reindex opens the folder afresh.
       folder.engine?.dispose();
