@@ -57,3 +57,19 @@ export async function checkQuickFixCreatesFile(folder: vscode.Uri, workspace: Wo
   const target = join(workspace.root, missingFile);
   await waitFor(`${missingFile} on disk`, () => (existsSync(target) && readFileSync(target, 'utf8').includes(`package ${packageName}`) ? true : undefined));
 }
+
+export async function checkAddSpanQuickFix(folder: vscode.Uri, workspace: Workspace): Promise<void> {
+  const { file, line, method, spanName } = workspace.spanCase;
+  const uri = vscode.Uri.joinPath(folder, file);
+  await vscode.window.showTextDocument(uri);
+  const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+  const untraced = (d: vscode.Diagnostic) => d.source === 'gocomply' && codeOf(d) === 'otel/untraced-method' && d.range.start.line === line - 1;
+  const diagnostic = await waitFor(`the untraced-method diagnostic of ${method}`, () => vscode.languages.getDiagnostics(uri).find(untraced));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const addSpan = actions.find((action) => action.title === `Add a span to ${method}`);
+  assert.ok(addSpan?.edit, `an "Add a span to ${method}" quick fix (have: ${actions.map((a) => a.title).join('; ')})`);
+  assert.ok(await vscode.workspace.applyEdit(addSpan.edit), 'the edit applies');
+  await vscode.workspace.saveAll(false);
+  const target = join(workspace.root, file);
+  await waitFor(`${file} starting span ${spanName}`, () => (readFileSync(target, 'utf8').includes(`.Start(ctx, ${JSON.stringify(spanName)})`) ? true : undefined));
+}

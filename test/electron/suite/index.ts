@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Checks } from '../../e2e/harness';
 import { describeWorkspace } from '../../e2e/fixture';
-import { activateGocomply, checkCommandsRegistered, checkQuickFixCreatesFile, checkTreeListsPackages, waitForReady } from './checks';
+import { activateGocomply, checkAddSpanQuickFix, checkCommandsRegistered, checkQuickFixCreatesFile, checkTreeListsPackages, waitForReady } from './checks';
 
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   await checks.check('the server reports ready with a score', () => waitForReady(api));
   await checks.check('the tree lists the packages of the fixture', () => checkTreeListsPackages(api, workspace));
   await checks.check('the missing-file quick fix creates the file', () => checkQuickFixCreatesFile(folder.uri, workspace));
+  await checks.check('the "Add a span" quick fix on an untraced method writes the span', () => checkAddSpanQuickFix(folder.uri, workspace));
   console.log(checks.summary());
   if (checks.failedAny) throw new Error(checks.summary());
 }
