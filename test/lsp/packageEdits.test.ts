@@ -22,49 +22,72 @@ function annotationIdsOf(edit: WorkspaceEdit): (string | undefined)[] {
   );
 }
 
+interface Served {
+  root: string;
+  client: TestClient;
+  /** The files the edits the editor applied wrote. */
+  touched: string[];
+}
+
+/**
+ * Starts the server on a copy of `fixture` before the enclosing describe's
+ * tests and stops it after them. The editor applies an edit to disk when
+ * `accepts()` says so, and refuses it otherwise.
+ */
+function serveFixture(fixture: string, accepts: () => boolean = () => true): () => Served {
+  let served: Served | undefined;
+  before(async () => {
+    const root = copyFixture(fixture);
+    const touched: string[] = [];
+    const client = await TestClient.start({
+      folders: [root],
+      applyEdit: (edit) => {
+        if (!accepts()) return false;
+        touched.push(...applyEditToDisk(edit));
+        return true;
+      },
+    });
+    served = { root, client, touched };
+    await client.waitForStatus((s) => s.state === 'ready');
+  });
+  after(() => {
+    served?.client.kill();
+    if (served) removeWorkspace(served.root);
+  });
+  return () => served ?? assert.fail(`the server on ${fixture} is not started`);
+}
+
+/** Tells the server about the files the editor wrote and waits until it has analysed them. */
+async function reportCreated({ client, touched }: Served): Promise<void> {
+  const events: FileEvent[] = touched.map((file) => ({ uri: fileUri(file), type: FileChangeType.Created }));
+  await client.thenReady(() => client.filesChanged(events));
+}
+
 function snapshot(root: string): Map<string, string> {
   const files = fs.readdirSync(path.join(root, PACKAGE), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   return new Map(files.map((e) => [path.join(e.parentPath, e.name), fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
 }
 
 describe('align package', { timeout: 90_000 }, () => {
-  let root: string;
-  let client: TestClient;
   let accept = false;
-  const touched: string[] = [];
+  // pkg/llms lacks every required file and has untraced methods on a tracer field (FIXTURE.md).
+  const served = serveFixture('fix-tracer-field', () => accept);
 
-  before(async () => {
-    // pkg/llms lacks every required file and has untraced methods on a tracer field (FIXTURE.md).
-    root = copyFixture('fix-tracer-field');
-    client = await TestClient.start({
-      folders: [root],
-      applyEdit: (edit) => {
-        if (!accept) return false;
-        touched.push(...applyEditToDisk(edit));
-        return true;
-      },
-    });
-    await client.waitForStatus((s) => s.state === 'ready');
-  });
-
-  after(() => {
-    client.kill();
-    removeWorkspace(root);
-  });
-
-  const folderUri = () => fileUri(root);
-  const align = () => client.connection.sendRequest(PackageEditRequest, { folderUri: folderUri(), packagePath: PACKAGE, operation: { kind: 'align' } });
-  const untraced = () => [...client.diagnostics.values()].flat().filter((d) => d.code === 'otel/untraced-method');
+  const align = () => {
+    const { root, client } = served();
+    return client.connection.sendRequest(PackageEditRequest, { folderUri: fileUri(root), packagePath: PACKAGE, operation: { kind: 'align' } });
+  };
+  const untraced = () => [...served().client.diagnostics.values()].flat().filter((d) => d.code === 'otel/untraced-method');
 
   it('changes nothing when the editor does not apply the edit', async () => {
-    const before = snapshot(root);
+    const before = snapshot(served().root);
     const response = await align();
     assert.deepEqual(response, { ok: true, applied: false, title: `Align ${PACKAGE} with the framework standard` });
-    assert.deepEqual(snapshot(root), before);
+    assert.deepEqual(snapshot(served().root), before);
   });
 
   it('sends one edit grouped by part for the refactor preview: files ticked, spans to confirm', () => {
-    const sent = client.appliedEdits.at(-1);
+    const sent = served().client.appliedEdits.at(-1);
     assert.ok(sent);
     assert.equal(sent.label, `Align ${PACKAGE} with the framework standard`);
     const annotations = sent.edit.changeAnnotations ?? {};
@@ -80,55 +103,38 @@ describe('align package', { timeout: 90_000 }, () => {
     accept = true;
     const response = await align();
     assert.equal(response.ok && response.applied, true);
-    const events: FileEvent[] = touched.map((file) => ({ uri: fileUri(file), type: FileChangeType.Created }));
-    await client.thenReady(() => client.filesChanged(events));
-    const missing = [...client.diagnostics.values()].flat().filter((d) => d.code === 'structure/missing-file');
+    await reportCreated(served());
+    const missing = [...served().client.diagnostics.values()].flat().filter((d) => d.code === 'structure/missing-file');
     assert.deepEqual(missing, []);
     assert.deepEqual(untraced(), [], 'Health is silenced, every other method got a span');
     if (!gofmtAvailable) return t.diagnostic('gofmt is not installed: the gofmt check is skipped');
-    assert.equal(gofmtUnformatted(touched.filter((f) => f.endsWith('.go'))), '');
+    assert.equal(gofmtUnformatted(served().touched.filter((f) => f.endsWith('.go'))), '');
   });
 });
 
 describe('add provider', { timeout: 90_000 }, () => {
-  let root: string;
-  let client: TestClient;
-  const touched: string[] = [];
-  const statePath = () => path.join(root, '.gocomply', 'state.json');
+  // pkg/embeddings registers cohere (and hash) through its package-level Register (FIXTURE.md).
+  const served = serveFixture('fix-add-provider');
+  const statePath = () => path.join(served().root, '.gocomply', 'state.json');
 
-  before(async () => {
-    // pkg/embeddings registers cohere (and hash) through its package-level Register (FIXTURE.md).
-    root = copyFixture('fix-add-provider');
-    client = await TestClient.start({
-      folders: [root],
-      applyEdit: (edit) => {
-        touched.push(...applyEditToDisk(edit));
-        return true;
-      },
-    });
-    await client.waitForStatus((s) => s.state === 'ready');
-  });
-
-  after(() => {
-    client.kill();
-    removeWorkspace(root);
-  });
-
-  const addProvider = (providerName: string) =>
-    client.connection.sendRequest(PackageEditRequest, {
+  const addProvider = (providerName: string) => {
+    const { root, client } = served();
+    return client.connection.sendRequest(PackageEditRequest, {
       folderUri: fileUri(root),
       packagePath: 'pkg/embeddings',
       operation: { kind: 'add-provider', providerName },
     });
+  };
 
   it('refuses a provider that exists, writing nothing', async () => {
     const response = await addProvider('cohere');
     assert.equal(response.ok, false);
-    assert.deepEqual(client.appliedEdits, []);
+    assert.deepEqual(served().client.appliedEdits, []);
     assert.equal(fs.existsSync(statePath()), false);
   });
 
   it('writes providers/<name>/ and records the provider IN_PROGRESS in the state file', async () => {
+    const { root, touched } = served();
     const response = await addProvider('voyage');
     assert.ok(response.ok && response.applied);
     assert.ok(touched.some((f) => f.endsWith(path.join('providers', 'voyage', 'voyage.go'))), `the provider file is written: ${touched.join(', ')}`);
@@ -140,9 +146,8 @@ describe('add provider', { timeout: 90_000 }, () => {
   });
 
   it('the new provider raises no finding once the server has its files', async () => {
-    const events: FileEvent[] = touched.map((file) => ({ uri: fileUri(file), type: FileChangeType.Created }));
-    await client.thenReady(() => client.filesChanged(events));
-    const inNewFolder = [...client.diagnostics].filter(([uri, list]) => uri.includes('/providers/voyage/') && list.length > 0);
+    await reportCreated(served());
+    const inNewFolder = [...served().client.diagnostics].filter(([uri, list]) => uri.includes('/providers/voyage/') && list.length > 0);
     assert.deepEqual(inNewFolder, []);
   });
 });

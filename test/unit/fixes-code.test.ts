@@ -5,10 +5,8 @@
 // tool), and the fixture is re-analysed: the finding is gone and the touched
 // files carry no finding they did not have before.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { describe, it, type TestContext } from 'node:test';
-import { benchmarkPlan, codeFixers, ifaceMovePlan } from '../../server/src/engine/fixes/codeFixers';
-import { withoutOverwrites } from '../../server/src/engine/fixes/index';
+import { describe, it } from 'node:test';
+import { benchmarkPlan, ifaceMovePlan } from '../../server/src/engine/fixes/codeFixers';
 import { mergePlans, type PlannedFix } from '../../server/src/engine/fixes/plan';
 import * as fs from 'node:fs';
 import { Engine, type EngineResult } from '../../server/src/engine/engine';
@@ -22,16 +20,15 @@ import {
   assertRestUnchanged,
   diagnosticAt,
   diagnosticsOfRule,
+  findingsIn,
   openFixtureCopy,
+  plansFor,
   readFile,
   requireGofmt,
+  withoutFixed,
   type OpenedFixture,
 } from './helpers/fixHarness';
-
-/** The plans the code fixers offer for `d`, as the lightbulb would list them. */
-function plansFor(opened: OpenedFixture, d: EngineDiagnostic): PlannedFix[] {
-  return withoutOverwrites((codeFixers[d.rule] ?? []).flatMap((fixer) => fixer(d, opened.ws)), opened.ws);
-}
+import { requireGo, runGo } from './helpers/goBuild';
 
 function onlyPlan(opened: OpenedFixture, d: EngineDiagnostic, titlePart: string): PlannedFix {
   const plans = plansFor(opened, d);
@@ -39,25 +36,6 @@ function onlyPlan(opened: OpenedFixture, d: EngineDiagnostic, titlePart: string)
   const plan = plans[0] as PlannedFix;
   assert.ok(plan.title.includes(titlePart), `title ${JSON.stringify(plan.title)} should mention ${JSON.stringify(titlePart)}`);
   return plan;
-}
-
-/** The findings of `files`, as `rule: message` (lines left out: a fix may shift them), sorted. */
-function findingsIn(result: EngineResult, files: string[]): string[] {
-  return result.diagnostics
-    .filter((d) => files.includes(d.file))
-    .map((d) => `${d.rule}: ${d.message}`)
-    .sort();
-}
-
-/** `before` without one occurrence of each of `fixed`. */
-function minus(before: string[], fixed: EngineDiagnostic[]): string[] {
-  const rest = [...before];
-  for (const d of fixed) {
-    const at = rest.indexOf(`${d.rule}: ${d.message}`);
-    assert.notEqual(at, -1, `${d.rule}: ${d.message} was not there before`);
-    rest.splice(at, 1);
-  }
-  return rest;
 }
 
 function replaceOnce(text: string, from: string, to: string): string {
@@ -68,22 +46,6 @@ function replaceOnce(text: string, from: string, to: string): string {
 /** Line numbers (0-based) of `text` that contain `needle`. */
 function linesWith(text: string, needle: string): number[] {
   return text.split('\n').flatMap((line, i) => (line.includes(needle) ? [i] : []));
-}
-
-// ---- the go tool (standard-library fixtures only) --------------------------------
-
-let goTool: boolean | undefined;
-
-function requireGo(t: TestContext): boolean {
-  goTool ??= !spawnSync('go', ['version'], { encoding: 'utf8' }).error;
-  if (!goTool) t.skip('go is not installed');
-  return goTool;
-}
-
-function go(root: string, args: string[]): { ok: boolean; output: string } {
-  const env = { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' };
-  const run = spawnSync('go', args, { cwd: root, env, encoding: 'utf8' });
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
 // ---- otel/metric-name --------------------------------------------------------------
@@ -111,7 +73,7 @@ describe('otel/metric-name: rename to the convention (fix-metric-name)', () => {
       const names = after.result.analysis.packages.flatMap((p) => p.model.observability.metricsIntegration.metricDefinitions.map((m) => m.name));
       assert.ok(names.includes('llms.request_latency'));
       assert.ok(!names.includes('llms-request-latency'));
-      assert.deepEqual(findingsIn(after.result, touched), minus(findingsBefore, [d]));
+      assert.deepEqual(findingsIn(after.result, touched), withoutFixed(findingsBefore, [d]));
     } finally {
       opened.dispose();
     }
@@ -147,7 +109,7 @@ describe('otel/metric-name: rename to the convention (fix-metric-name)', () => {
         .map((m) => m.file)
         .sort();
       assert.deepEqual(tokens, [metrics, stream]);
-      assert.deepEqual(findingsIn(after.result, files), minus(findingsBefore, [inMetrics, inStream]));
+      assert.deepEqual(findingsIn(after.result, files), withoutFixed(findingsBefore, [inMetrics, inStream]));
     } finally {
       opened.dispose();
     }
@@ -195,7 +157,7 @@ describe('logging/no-otel-context: use the slog Context variant (fix-slog-contex
 
         const findingsBefore = findingsIn(opened.result, touched);
         const after = await opened.reopen();
-        assert.deepEqual(findingsIn(after.result, touched), minus(findingsBefore, [d]));
+        assert.deepEqual(findingsIn(after.result, touched), withoutFixed(findingsBefore, [d]));
       } finally {
         opened.dispose();
       }
@@ -221,7 +183,7 @@ describe('logging/no-otel-context: use the slog Context variant (fix-slog-contex
       assert.equal(readFile(opened.copy.root, file), cases.reduce((text, c) => replaceOnce(text, c.from, c.to), before));
       assertGofmtClean(opened.copy.root, [file]);
       const after = await opened.reopen();
-      assert.deepEqual(findingsIn(after.result, [file]), minus(findingsIn(opened.result, [file]), fixable));
+      assert.deepEqual(findingsIn(after.result, [file]), withoutFixed(findingsIn(opened.result, [file]), fixable));
     } finally {
       opened.dispose();
     }
@@ -303,9 +265,9 @@ describe('testing/missing-benchmarks: add a benchmark skeleton (fix-benchmarks)'
         assert.ok(d);
         applyPlan(opened.copy.root, onlyPlan(opened, d, 'Add a benchmark skeleton'));
       }
-      const vet = go(opened.copy.root, ['vet', './...']);
+      const vet = runGo(opened.copy.root, ['vet', './...']);
       assert.ok(vet.ok, vet.output);
-      const run = go(opened.copy.root, ['test', '-run', '^$', '-bench', '.', '-benchtime', '1x', './...']);
+      const run = runGo(opened.copy.root, ['test', '-run', '^$', '-bench', '.', '-benchtime', '1x', './...']);
       assert.ok(run.ok, run.output);
       for (const name of ['BenchmarkRerankerRerank', 'BenchmarkRerankerScore', 'BenchmarkClientEmbed', 'BenchmarkClientEmbedBatch']) {
         assert.match(run.output, new RegExp(`^${name}\\b`, 'm'));
@@ -385,7 +347,7 @@ describe('structure/missing-directory: move exported interfaces to iface/ (fix-i
       const after = await opened.reopen();
       assert.deepEqual(ifaceFinding(after.result), []);
       assert.equal(after.result.analysis.packages.find((p) => p.model.path === pkg)?.model.packageStructure.hasIface, true);
-      assert.deepEqual(findingsIn(after.result, [interfaces, main]), minus(findingsBefore, [d]));
+      assert.deepEqual(findingsIn(after.result, [interfaces, main]), withoutFixed(findingsBefore, [d]));
       assert.deepEqual(findingsIn(after.result, [created]), []);
     } finally {
       opened.dispose();
@@ -396,9 +358,9 @@ describe('structure/missing-directory: move exported interfaces to iface/ (fix-i
     if (!requireGo(t)) return;
     const { opened } = await applied();
     try {
-      const vet = go(opened.copy.root, ['vet', './...']);
+      const vet = runGo(opened.copy.root, ['vet', './...']);
       assert.ok(vet.ok, vet.output);
-      const build = go(opened.copy.root, ['build', './...']);
+      const build = runGo(opened.copy.root, ['build', './...']);
       assert.ok(build.ok, build.output);
     } finally {
       opened.dispose();

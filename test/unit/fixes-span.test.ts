@@ -6,42 +6,29 @@
 // code is written out by hand from the fixture's code.
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { withoutOverwrites } from '../../server/src/engine/fixes/index';
 import type { PlannedFix } from '../../server/src/engine/fixes/plan';
-import { addSpansToPackagePlan, spanFixers } from '../../server/src/engine/fixes/span';
-import type { EngineDiagnostic } from '../../server/src/engine/rules/finding';
+import { addSpansToPackagePlan } from '../../server/src/engine/fixes/span';
 import {
   applyPlan,
   assertGofmtClean,
   diagnosticAt,
   diagnosticsOfRule,
+  findingsIn,
   openFixtureCopy,
+  planFor,
+  plansFor,
   readFile,
   requireGofmt,
+  withoutFixed,
   type OpenedFixture,
 } from './helpers/fixHarness';
 
 const UNTRACED = 'otel/untraced-method';
 const NOT_ENDED = 'otel/span-not-ended';
 
-/** The plans the span fixers offer for `d` (the lead wires them into fixes/index.ts). */
-function spanPlans(opened: OpenedFixture, d: EngineDiagnostic): PlannedFix[] {
-  return withoutOverwrites((spanFixers[d.rule] ?? []).flatMap((fixer) => fixer(d, opened.ws)), opened.ws);
-}
-
-function spanPlanFor(opened: OpenedFixture, d: EngineDiagnostic, title: string): PlannedFix {
-  const plans = spanPlans(opened, d);
-  const plan = plans.find((p) => p.title === title);
-  assert.ok(plan, `no fix titled ${JSON.stringify(title)} (offered: ${plans.map((p) => p.title).join(' | ') || 'none'})`);
-  return plan;
-}
-
-/** otel/* diagnostics of `file` as "rule: message", sorted (messages name the method, lines move). */
-function otelFindings(opened: OpenedFixture, file: string): string[] {
-  return opened.result.diagnostics
-    .filter((d) => d.file === file && d.rule.startsWith('otel/'))
-    .map((d) => `${d.rule}: ${d.message}`)
-    .sort();
+/** otel/* findings of `files` as "rule: message", sorted (messages name the method, lines move). */
+function otelFindings(opened: OpenedFixture, ...files: string[]): string[] {
+  return findingsIn(opened.result, files, 'otel/');
 }
 
 /** The declaration of the function whose line starts with `header`, through its closing `}` line. */
@@ -74,25 +61,14 @@ async function applyAndReopen(t: TestContext, opened: OpenedFixture, plan: Plann
   return { before, after: readFile(opened.copy.root, file), reopened };
 }
 
-/** After the fix, the file's otel/* findings are the ones before without `fixed`. */
-function assertOnlyFixedGone(before: string[], after: string[], fixed: EngineDiagnostic[]): void {
-  const expected = [...before];
-  for (const d of fixed) {
-    const at = expected.indexOf(`${d.rule}: ${d.message}`);
-    assert.ok(at >= 0, `${d.rule} was not reported before`);
-    expected.splice(at, 1);
-  }
-  assert.deepEqual(after, expected);
-}
-
 /** Opens `fixture`, applies the plan titled `title` for the diagnostic of `rule` on the line with `needle`, checks the findings. */
 async function fixOne(t: TestContext, fixture: string, file: string, rule: string, needle: string, title: string): Promise<Applied> {
   const opened = await openFixtureCopy(fixture);
   t.after(() => opened.dispose());
   const d = diagnosticAt(opened, rule, file, needle);
   const findingsBefore = otelFindings(opened, file);
-  const applied = await applyAndReopen(t, opened, spanPlanFor(opened, d, title), file);
-  assertOnlyFixedGone(findingsBefore, otelFindings(applied.reopened, file), [d]);
+  const applied = await applyAndReopen(t, opened, planFor(opened, d, title), file);
+  assert.deepEqual(otelFindings(applied.reopened, file), withoutFixed(findingsBefore, [d]));
   return applied;
 }
 
@@ -229,7 +205,7 @@ describe('Add a span, reusing the receiver\'s tracer field (fix-tracer-field)', 
     const opened = await openFixtureCopy('fix-tracer-field');
     t.after(() => opened.dispose());
     const d = diagnosticAt(opened, UNTRACED, file, 'func (c *Client) Complete(');
-    const plans = spanPlans(opened, d);
+    const plans = plansFor(opened, d);
     assert.deepEqual(
       plans.map((p) => [p.title, p.safe]),
       [
@@ -242,10 +218,10 @@ describe('Add a span, reusing the receiver\'s tracer field (fix-tracer-field)', 
     const embed = 'pkg/llms/embed.go';
     const fixed = [...diagnosticsOfRule(opened.result, UNTRACED, file), ...diagnosticsOfRule(opened.result, UNTRACED, embed)];
     assert.equal(fixed.length, 6);
-    const findingsBefore = [...otelFindings(opened, file), ...otelFindings(opened, embed)].sort();
+    const findingsBefore = otelFindings(opened, file, embed);
     const healthBefore = funcText(readFile(opened.copy.root, file), 'func (c *Client) Health(');
     const { after, reopened } = await applyAndReopen(t, opened, all, file);
-    assertOnlyFixedGone(findingsBefore, [...otelFindings(reopened, file), ...otelFindings(reopened, embed)].sort(), fixed);
+    assert.deepEqual(otelFindings(reopened, file, embed), withoutFixed(findingsBefore, fixed));
     for (const f of [file, embed]) assert.equal(readFile(reopened.copy.root, f).split('"go.opentelemetry.io/otel/codes"').length, 2, f);
     assert.equal(funcText(after, 'func (c *Client) Health('), healthBefore);
     const llms = reopened.result.analysis.packages.find((p) => p.model.path === 'pkg/llms')?.model.observability.tracingIntegration;
@@ -336,11 +312,11 @@ describe('Add a span through the package\'s span helper (fix-span-helper)', () =
     t.after(() => opened.dispose());
     const d = diagnosticAt(opened, UNTRACED, file, 'func (a *Agent) Step(');
     assert.deepEqual(
-      spanPlans(opened, d).map((p) => p.title),
+      plansFor(opened, d).map((p) => p.title),
       ['Add spans to all 3 untraced methods of agents'],
     );
     const stepBefore = funcText(readFile(opened.copy.root, file), 'func (a *Agent) Step(');
-    const { after, reopened } = await applyAndReopen(t, opened, spanPlanFor(opened, d, 'Add spans to all 3 untraced methods of agents'), file);
+    const { after, reopened } = await applyAndReopen(t, opened, planFor(opened, d, 'Add spans to all 3 untraced methods of agents'), file);
     assert.equal(funcText(after, 'func (a *Agent) Step('), stepBefore);
     assert.deepEqual(
       diagnosticsOfRule(reopened.result, UNTRACED).map((x) => x.message.split(' ')[0]),
@@ -370,7 +346,7 @@ describe('Add a span where the context is `_` (fix-blank-ctx)', () => {
     const opened = await openFixtureCopy('fix-blank-ctx');
     t.after(() => opened.dispose());
     const d = diagnosticAt(opened, UNTRACED, file, 'func (s *Store) Len(');
-    assert.deepEqual(spanPlans(opened, d), []);
+    assert.deepEqual(plansFor(opened, d), []);
   });
 });
 
@@ -459,6 +435,6 @@ describe('Add defer span.End() (fix-span-not-ended)', () => {
   it('Retriever.SearchAll: no defer offered for a span started in a loop', async (t) => {
     const opened = await openFixtureCopy('fix-span-not-ended');
     t.after(() => opened.dispose());
-    assert.deepEqual(spanPlans(opened, diagnosticAt(opened, NOT_ENDED, file, '"rag.Retriever.SearchAll"')), []);
+    assert.deepEqual(plansFor(opened, diagnosticAt(opened, NOT_ENDED, file, '"rag.Retriever.SearchAll"')), []);
   });
 });

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { FileFacts } from '../../server/src/engine/facts/types';
-import { moduleOf, planFileCreations, type PackageFixContext } from '../../server/src/engine/fixes/missingFile';
+import { planFileCreations, type PackageFixContext } from '../../server/src/engine/fixes/missingFile';
+import { packageFixContext } from '../../server/src/engine/fixes/packageContext';
 import { commentAbove } from '../../server/src/engine/fixes/packageDocs';
 import type { FixWorkspace } from '../../server/src/engine/fixes/plan';
 import { docMarkdown, type TemplateFile } from '../../server/src/engine/fixes/templates';
@@ -161,17 +162,9 @@ func Find(ctx context.Context) {
 });
 
 function workspaceContext(ws: FixWorkspace, dir: string): PackageFixContext {
-  const model = ws.packages.find((p) => p.path === dir);
-  assert.ok(model);
-  return {
-    model,
-    folderGoFiles: ws.listDir(dir).filter((n) => n.endsWith('.go')).map((n) => joinRel(dir, n)),
-    factsOf: (file) => ws.factsOf(file),
-    module: moduleOf(dir, ws.modules),
-    metricNamePattern: ws.settings.metrics.namePattern,
-    textOf: (file) => ws.textOf(file),
-    listDir: (d) => ws.listDir(d),
-  };
+  const ctx = packageFixContext(ws, dir);
+  assert.ok(ctx);
+  return ctx;
 }
 
 describe('the missing files of fix-add-provider vectorstores', { timeout: 120_000 }, () => {

@@ -61,12 +61,36 @@ export function diagnosticAt(opened: OpenedFixture, rule: string, file: string, 
   return matches[0] as EngineDiagnostic;
 }
 
-/** The plans offered for `d`, failing unless one has `titlePart` in its title. */
+/** The plans offered for `d`, as the lightbulb lists them. */
+export function plansFor(opened: OpenedFixture, d: EngineDiagnostic): PlannedFix[] {
+  return diagnosticFixes(d, opened.ws);
+}
+
+/** The plan offered for `d` that has `titlePart` in its title; fails when none has. */
 export function planFor(opened: OpenedFixture, d: EngineDiagnostic, titlePart: string): PlannedFix {
-  const plans = diagnosticFixes(d, opened.ws);
+  const plans = plansFor(opened, d);
   const plan = plans.find((p) => p.title.includes(titlePart));
   assert.ok(plan, `no fix titled like ${JSON.stringify(titlePart)} for ${d.rule} (offered: ${plans.map((p) => p.title).join(' | ') || 'none'})`);
   return plan;
+}
+
+/** The findings of `files` whose rule starts with `rulePrefix`, as `rule: message` (lines left out: a fix may shift them), sorted. */
+export function findingsIn(result: EngineResult, files: string[], rulePrefix = ''): string[] {
+  return result.diagnostics
+    .filter((d) => files.includes(d.file) && d.rule.startsWith(rulePrefix))
+    .map((d) => `${d.rule}: ${d.message}`)
+    .sort();
+}
+
+/** `before` (from findingsIn) without one occurrence of each of `fixed`; fails when one was not there. */
+export function withoutFixed(before: string[], fixed: EngineDiagnostic[]): string[] {
+  const rest = [...before];
+  for (const d of fixed) {
+    const at = rest.indexOf(`${d.rule}: ${d.message}`);
+    assert.notEqual(at, -1, `${d.rule}: ${d.message} was not there before`);
+    rest.splice(at, 1);
+  }
+  return rest;
 }
 
 export function readFile(root: string, file: string): string {

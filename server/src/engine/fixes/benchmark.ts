@@ -8,13 +8,14 @@
 // skeleton takes the operation as a method value, `(*Client).Embed`, which
 // compiles for any exported method of a non-generic named type and runs
 // without a configured value; the doc comment says what it measures so far.
-import type { FileFacts, FuncFact } from '../facts/types';
+import type { FuncFact } from '../facts/types';
 import type { EngineDiagnostic } from '../rules/finding';
 import { joinRel } from '../workspace/walk';
 import { insertAt, offsetAt, positionAt } from './apply';
 import { textIn } from './codeText';
 import { importChanges, importedName } from './goImports';
-import { goPackageName, moduleOf, ownerPackage, type PackageFixContext } from './missingFile';
+import { goPackageName, ownerPackage } from './missingFile';
+import { goFilesWithFacts, packageFixContext, packageLevelNames, type GoFile } from './packageContext';
 import type { FileChanges, FixWorkspace, NewFile, PlannedFix } from './plan';
 
 interface Operation {
@@ -25,36 +26,7 @@ interface Operation {
   benchmark: string;
 }
 
-interface FolderFile {
-  file: string;
-  name: string;
-  facts: FileFacts;
-}
-
 const MAX_OPERATIONS = 3;
-
-function folderFiles(ws: FixWorkspace, dir: string): FolderFile[] {
-  return ws
-    .listDir(dir)
-    .filter((name) => name.endsWith('.go'))
-    .flatMap((name) => {
-      const file = joinRel(dir, name);
-      const facts = ws.factsOf(file);
-      return facts ? [{ file, name, facts }] : [];
-    });
-}
-
-function fixContext(ws: FixWorkspace, packagePath: string, files: FolderFile[]): PackageFixContext | undefined {
-  const model = ws.packages.find((p) => p.path === packagePath);
-  if (!model) return undefined;
-  return {
-    model,
-    folderGoFiles: files.map((f) => f.file),
-    factsOf: (file) => ws.factsOf(file),
-    module: moduleOf(packagePath, ws.modules),
-    metricNamePattern: ws.settings.metrics.namePattern,
-  };
-}
 
 const MOCKISH_TYPE = /^(Mock|NoOp|Noop)|Mock$/;
 
@@ -70,7 +42,7 @@ function returnsContext(func: FuncFact): boolean {
 }
 
 /** The package's main public operations: the context-taking methods of its main type, else its functions. */
-function operations(ws: FixWorkspace, files: FolderFile[], goPackage: string): Operation[] {
+function operations(ws: FixWorkspace, files: GoFile[], goPackage: string): Operation[] {
   const production = files.filter(
     ({ name, facts }) => !name.endsWith('_test.go') && name !== 'test_utils.go' && !/mock/i.test(name) && !facts.generated && facts.packageName === goPackage,
   );
@@ -134,7 +106,7 @@ function benchmarkSource(op: Operation, testingName: string): string {
 }
 
 /** The test file of the package that takes the benchmarks: same package clause, no build constraint, parses. */
-function targetFile(ws: FixWorkspace, files: FolderFile[], goPackage: string, folderName: string): FolderFile | undefined {
+function targetFile(ws: FixWorkspace, files: GoFile[], goPackage: string, folderName: string): GoFile | undefined {
   const names = ['advanced_test.go', `${goPackage}_test.go`, `${folderName}_test.go`];
   for (const name of names) {
     const found = files.find((f) => f.name === name);
@@ -145,18 +117,12 @@ function targetFile(ws: FixWorkspace, files: FolderFile[], goPackage: string, fo
 
 /** The plan adding benchmark skeletons to the package at `packagePath`; undefined when there is nothing to benchmark. */
 export function benchmarkPlan(ws: FixWorkspace, packagePath: string): PlannedFix | undefined {
-  const files = folderFiles(ws, packagePath);
-  const ctx = fixContext(ws, packagePath, files);
+  const ctx = packageFixContext(ws, packagePath);
   if (!ctx) return undefined;
+  const files = goFilesWithFacts(ws, packagePath);
   const goPackage = goPackageName(ctx);
-  const taken = new Set<string>();
-  for (const { facts } of files.filter((f) => f.facts.packageName === goPackage || f.facts.packageName === `${goPackage}_test`)) {
-    for (const t of facts.tests) taken.add(t.name);
-    for (const f of facts.funcs) if (f.receiverType === undefined) taken.add(f.name);
-    for (const t of facts.types) taken.add(t.name);
-    for (const v of facts.vars) taken.add(v.name);
-    for (const c of facts.consts) taken.add(c.name);
-  }
+  // Test functions are among the functions: the names of both packages a benchmark could clash with.
+  const taken = packageLevelNames(files.filter((f) => f.facts.packageName === goPackage || f.facts.packageName === `${goPackage}_test`));
   const ops = operations(ws, files, goPackage).filter((op) => !taken.has(op.benchmark)).slice(0, MAX_OPERATIONS);
   if (ops.length === 0) return undefined;
   const folderName = packagePath.split('/').at(-1) ?? packagePath;

@@ -114,8 +114,11 @@ export function docCommentAbove(text: string, offset: number): { start: number; 
   return { start, lines };
 }
 
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Whether `name` is used as a package qualifier (`name.X`) in `code` (already blanked by codeOnly). */
 export function usesQualifier(code: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^A-Za-z0-9_.])${escaped}\\s*\\.\\s*[A-Za-z_]`).test(code);
+  return new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(name)}\\s*\\.\\s*[A-Za-z_]`).test(code);
 }

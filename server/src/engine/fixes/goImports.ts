@@ -42,7 +42,8 @@ export function isStdlib(importPath: string): boolean {
   return !(importPath.split('/')[0] ?? '').includes('.');
 }
 
-function skipSpaceAndComments(text: string, from: number): number {
+/** Offset of the first character at or after `from` that is neither white space nor inside a comment. */
+export function skipSpaceAndComments(text: string, from: number): number {
   let i = from;
   for (;;) {
     while (i < text.length && /\s/.test(text.charAt(i))) i++;

@@ -5,12 +5,13 @@
 // written, with each package's name in that file.
 import type { ImportFact, TypeFact } from '../facts/types';
 import { dirOf, joinRel } from '../workspace/walk';
+import { codeOnly } from './codeText';
+import { isStdlib } from './goImports';
 import type { ModuleInfo } from './missingFile';
 import type { FixWorkspace } from './plan';
 
 /** What reading Go declarations needs of a workspace: facts, and folder listings. */
 export type GoLookup = Pick<FixWorkspace, 'factsOf' | 'listDir'>;
-import { isStdlib } from './goImports';
 
 /** The import path of a workspace folder, undefined outside every module with a module path. */
 export function importPathOfDir(modules: ModuleInfo[], dir: string): string | undefined {
@@ -134,11 +135,6 @@ export function importsTransitively(ws: GoLookup, modules: ModuleInfo[], fromPat
     }
   }
   return false;
-}
-
-/** Go source with comments, strings and runes blanked out, for looking at its identifiers only. */
-export function codeOnly(source: string): string {
-  return source.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'/g, (m) => m.replace(/[^\n]/g, ' '));
 }
 
 export interface ImportSpec {

@@ -13,15 +13,10 @@ import type { EngineDiagnostic } from '../rules/finding';
 import { joinRel } from '../workspace/walk';
 import { applyChanges, offsetAt, positionAt } from './apply';
 import { codeOnly, docCommentAbove, indentAt, textIn, usesQualifier } from './codeText';
-import { importChanges, importedName, type WantedImport } from './goImports';
-import { goPackageName, moduleOf, ownerPackage, type PackageFixContext } from './missingFile';
+import { importChanges, importedName, skipSpaceAndComments, type WantedImport } from './goImports';
+import { goPackageName, ownerPackage } from './missingFile';
+import { goFilesWithFacts, importPathOf, packageFixContext, packageLevelNames, type GoFile } from './packageContext';
 import type { FileChanges, FixWorkspace, PlannedFix, TextChange } from './plan';
-
-interface FolderFile {
-  file: string;
-  name: string;
-  facts: FileFacts;
-}
 
 interface Candidate {
   file: string;
@@ -33,17 +28,6 @@ interface Candidate {
   /** Imports of its file it uses, by qualifier. */
   imports: Map<string, ImportFact>;
   grouped: boolean;
-}
-
-function folderFiles(ws: FixWorkspace, dir: string): FolderFile[] {
-  return ws
-    .listDir(dir)
-    .filter((name) => name.endsWith('.go'))
-    .flatMap((name) => {
-      const file = joinRel(dir, name);
-      const facts = ws.factsOf(file);
-      return facts ? [{ file, name, facts }] : [];
-    });
 }
 
 /** The name a file uses for an import; the path's last element (without a `go-` prefix or `.vN`/`-go` suffix) when not aliased. */
@@ -103,35 +87,7 @@ function candidate(text: string, facts: FileFacts, file: string, type: TypeFact,
   return { file, type, source: [...doc, declaration].join('\n'), localRefs, imports, grouped };
 }
 
-/** Package-level names declared by the folder's files of package `goPackage`. */
-function packageLevelNames(files: FolderFile[], goPackage: string): Set<string> {
-  const names = new Set<string>();
-  for (const { facts } of files.filter((f) => f.facts.packageName === goPackage)) {
-    for (const t of facts.types) names.add(t.name);
-    for (const c of facts.consts) names.add(c.name);
-    for (const v of facts.vars) names.add(v.name);
-    for (const f of facts.funcs) if (f.receiverType === undefined) names.add(f.name);
-  }
-  return names;
-}
-
 // ---- the import section of a file ---------------------------------------------
-
-function skipSpaceAndComments(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    while (i < text.length && /\s/.test(text.charAt(i))) i++;
-    if (text.startsWith('//', i)) {
-      const nl = text.indexOf('\n', i);
-      i = nl === -1 ? text.length : nl + 1;
-    } else if (text.startsWith('/*', i)) {
-      const close = text.indexOf('*/', i + 2);
-      i = close === -1 ? text.length : close + 2;
-    } else {
-      return i;
-    }
-  }
-}
 
 /** Offsets of the import declarations' span (first `import` to the end of the last), undefined when there is none. */
 function importSection(text: string): { start: number; end: number } | undefined {
@@ -194,25 +150,6 @@ function importEdits(text: string, wanted: WantedImport[], remove: Set<string>):
 
 // ---- the plan -------------------------------------------------------------------
 
-function fixContext(ws: FixWorkspace, packagePath: string, files: FolderFile[]): PackageFixContext | undefined {
-  const model = ws.packages.find((p) => p.path === packagePath);
-  if (!model) return undefined;
-  return {
-    model,
-    folderGoFiles: files.map((f) => f.file),
-    factsOf: (file) => ws.factsOf(file),
-    module: moduleOf(packagePath, ws.modules),
-    metricNamePattern: ws.settings.metrics.namePattern,
-  };
-}
-
-function packageImportPath(ctx: PackageFixContext): string | undefined {
-  const module = ctx.module;
-  if (!module || module.modulePath === null) return undefined;
-  const below = module.dir === '' ? ctx.model.path : ctx.model.path.slice(module.dir.length + 1);
-  return below === '' ? module.modulePath : `${module.modulePath}/${below}`;
-}
-
 /** The name the source file gives the iface import: `iface`, else `<pkg>iface` when that is taken. */
 function ifaceNameFor(facts: FileFacts, goPackage: string, packageNames: Set<string>): string | undefined {
   const taken = new Set([...facts.imports.map(localName), ...packageNames]);
@@ -223,12 +160,12 @@ function ifaceNameFor(facts: FileFacts, goPackage: string, packageNames: Set<str
 export function ifaceMovePlan(ws: FixWorkspace, packagePath: string): PlannedFix | undefined {
   const ifaceDir = joinRel(packagePath, 'iface');
   if (ws.listDir(ifaceDir).some((name) => name.endsWith('.go'))) return undefined;
-  const files = folderFiles(ws, packagePath);
-  const ctx = fixContext(ws, packagePath, files);
-  const importPath = ctx ? packageImportPath(ctx) : undefined;
-  if (!ctx || importPath === undefined) return undefined;
+  const ctx = packageFixContext(ws, packagePath);
+  const packageImport = importPathOf(packagePath, ws.modules);
+  if (!ctx || packageImport === undefined) return undefined;
+  const files = goFilesWithFacts(ws, packagePath);
   const goPackage = goPackageName(ctx);
-  const packageNames = packageLevelNames(files, goPackage);
+  const packageNames = packageLevelNames(files.filter((f) => f.facts.packageName === goPackage));
 
   const candidates: Candidate[] = [];
   const texts = new Map<string, string>();
@@ -270,7 +207,7 @@ export function ifaceMovePlan(ws: FixWorkspace, packagePath: string): PlannedFix
   const cycle = candidates.filter((c) => !moved.has(c.type.name) && !clashing.has(c.type.name)).map((c) => c.type.name);
   if (movable.length === 0) return undefined;
 
-  const ifaceImport = `${importPath}/iface`;
+  const ifaceImport = `${packageImport}/iface`;
   const changes: FileChanges[] = [];
   for (const [file, text] of texts) {
     const here = movable.filter((c) => c.file === file);

@@ -3,28 +3,16 @@
 // correct Go for this case). Creations of files that exist are dropped here,
 // so no fix can overwrite one.
 import type { EngineDiagnostic } from '../rules/finding';
-import { joinRel } from '../workspace/walk';
 import { codeFixers } from './codeFixers';
 import { spanFixers } from './span';
-import { missingFileTarget, moduleOf, planFileCreations, type PackageFixContext } from './missingFile';
+import { missingFileTarget, planFileCreations } from './missingFile';
+import { packageFixContext } from './packageContext';
 import type { FixWorkspace, PlannedFix } from './plan';
 import type { TemplateFile } from './templates';
 
 export type DiagnosticFixer = (diagnostic: EngineDiagnostic, ws: FixWorkspace) => PlannedFix[];
 
-export function packageFixContext(ws: FixWorkspace, packagePath: string): PackageFixContext | undefined {
-  const model = ws.packages.find((p) => p.path === packagePath);
-  if (!model) return undefined;
-  return {
-    model,
-    folderGoFiles: ws.listDir(packagePath).filter((name) => name.endsWith('.go')).map((name) => joinRel(packagePath, name)),
-    factsOf: (file) => ws.factsOf(file),
-    module: moduleOf(packagePath, ws.modules),
-    metricNamePattern: ws.settings.metrics.namePattern,
-    textOf: (file) => ws.textOf(file),
-    listDir: (dir) => ws.listDir(dir),
-  };
-}
+export { packageFixContext };
 
 /** Plans creating the missing required files `fileNames` of one package. */
 export function createFilesPlans(ws: FixWorkspace, packagePath: string, fileNames: TemplateFile[]): PlannedFix[] {

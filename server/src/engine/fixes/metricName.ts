@@ -4,13 +4,14 @@
 // `const` the argument names (so every use of the constant follows). Offered
 // only when the new name clears every naming rule for every definition it
 // renames and no other metric of the workspace has it.
-import type { ConstFact, FileFacts, MetricFact, StringPart } from '../facts/types';
+import type { ConstFact, MetricFact, StringPart } from '../facts/types';
 import { conventionalName, namingProblems, resolveParts } from '../model/metrics';
 import type { EngineDiagnostic } from '../rules/finding';
-import { baseName, dirOf, joinRel } from '../workspace/walk';
+import { baseName, dirOf } from '../workspace/walk';
 import { offsetAt, positionAt } from './apply';
 import { sameRange, textIn, tokens, type Token } from './codeText';
 import { ownerPackage } from './missingFile';
+import { goFilesWithFacts, type GoFile } from './packageContext';
 import type { FixWorkspace, PlannedFix } from './plan';
 
 type StringToken = Extract<Token, { kind: 'string' }>;
@@ -29,19 +30,12 @@ interface NameSite {
 
 interface Folder {
   dir: string;
-  files: { file: string; facts: FileFacts }[];
+  files: GoFile[];
   consts: Map<string, StringPart[] | undefined>;
 }
 
 function folderOf(ws: FixWorkspace, dir: string): Folder {
-  const files = ws
-    .listDir(dir)
-    .filter((name) => name.endsWith('.go'))
-    .flatMap((name) => {
-      const file = joinRel(dir, name);
-      const facts = ws.factsOf(file);
-      return facts ? [{ file, facts }] : [];
-    });
+  const files = goFilesWithFacts(ws, dir);
   const consts = new Map<string, StringPart[] | undefined>();
   for (const { facts } of files) for (const c of facts.consts) consts.set(c.name, c.parts);
   return { dir, files, consts };

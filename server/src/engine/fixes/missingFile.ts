@@ -7,6 +7,7 @@ import type { PackageModel } from '../model/package';
 import type { EngineDiagnostic } from '../rules/finding';
 import { isWithin, joinRel } from '../workspace/walk';
 import { majorityFirstSegment, metricSegment } from './names';
+import { importPathIn, packageLevelNames } from './packageContext';
 import { instrumentationName, packageApi, packageDoc, packageMock } from './packageDocs';
 import { isTemplateFile, renderTemplate, type TemplateFile, type TemplateInput } from './templates';
 import { localDoubleNames, mockNames, type TestDouble } from './testTemplates';
@@ -71,10 +72,6 @@ export function missingFileTarget(d: EngineDiagnostic, packages: PackageModel[])
   return fileName !== undefined && isTemplateFile(fileName) ? { packagePath: pkg.path, fileName } : undefined;
 }
 
-export function moduleOf(packagePath: string, modules: ModuleInfo[]): ModuleInfo | undefined {
-  return modules.filter((m) => isWithin(packagePath, m.dir)).sort((a, b) => b.dir.length - a.dir.length)[0];
-}
-
 /** The package clause most production files of the folder share; the folder name made an identifier otherwise. */
 export function goPackageName(ctx: PackageFixContext): string {
   const counts = new Map<string, number>();
@@ -87,25 +84,13 @@ export function goPackageName(ctx: PackageFixContext): string {
   return ranked[0]?.[0] ?? metricSegment(ctx.model.path.split('/').at(-1) ?? ctx.model.path);
 }
 
-export function importPath(ctx: PackageFixContext): string | undefined {
-  const module = ctx.module;
-  if (!module || module.modulePath === null) return undefined;
-  const below = module.dir === '' ? ctx.model.path : ctx.model.path.slice(module.dir.length + 1);
-  return below === '' ? module.modulePath : `${module.modulePath}/${below}`;
-}
-
 /** Package-level names the folder's files already declare for `goPackage`. */
 function declaredNames(ctx: PackageFixContext, goPackage: string): Set<string> {
-  const names = new Set<string>();
-  for (const file of ctx.folderGoFiles) {
+  const files = ctx.folderGoFiles.flatMap((file) => {
     const facts = ctx.factsOf(file);
-    if (!facts || facts.packageName !== goPackage) continue;
-    for (const t of facts.types) names.add(t.name);
-    for (const c of facts.consts) names.add(c.name);
-    for (const v of facts.vars) names.add(v.name);
-    for (const f of facts.funcs) if (f.receiverType === undefined) names.add(f.name);
-  }
-  return names;
+    return facts?.packageName === goPackage ? [{ facts }] : [];
+  });
+  return packageLevelNames(files);
 }
 
 function hasMock(ctx: PackageFixContext, goPackage: string): boolean {
@@ -140,7 +125,7 @@ export function planFileCreations(ctx: PackageFixContext, fileNames: TemplateFil
   const instrumentation = creating.has('metrics.go') ? instrumentationName(ctx, goPackage) : undefined;
   const mock = creating.has('test_utils.go') ? packageMock(ctx, goPackage, existing) : undefined;
   for (const fileName of ordered) {
-    const path = importPath(ctx);
+    const path = importPathIn(ctx.module, ctx.model.path);
     const input: TemplateInput = {
       goPackage,
       metricPrefix: prefix ?? metricSegment(goPackage),

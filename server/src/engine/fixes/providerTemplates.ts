@@ -381,36 +381,58 @@ export interface ProviderTestInput {
   factoryCase?: { type: string; empty: string; complete?: string };
 }
 
-function configTest(input: ProviderTestInput): string {
-  const { provider } = input;
-  const rows = [
-    `\t\t{name: "valid", mutate: func(*Config) {}},`,
-    ...provider.config.flatMap((f) =>
-      f.invalid ? [`\t\t{name: ${JSON.stringify(`invalid ${f.name}`)}, mutate: func(c *Config) { c.${f.name} = ${f.invalid.value} }, wantErr: true},`] : [],
-    ),
-  ];
+interface TableTest {
+  /** Statements before the table, at one tab. */
+  setup?: string[];
+  /** The case struct's fields: name and type. */
+  fields: [string, string][];
+  /** The cases, at two tabs. */
+  rows: string[];
+  /** What each case runs inside its t.Run, at three tabs. */
+  check: string[];
+}
+
+/** `func <name>(t *testing.T)` running `check` for each row of its table. */
+function tableTest(name: string, testingT: string, table: TableTest): string {
   return [
-    `func TestConfigValidate(t *${input.refs.testingT}) {`,
+    `func ${name}(t *${testingT}) {`,
+    ...(table.setup ?? []),
     '\ttests := []struct {',
-    ...alignColumns([
-      ['name', 'string'],
-      ['mutate', 'func(*Config)'],
-      ['wantErr', 'bool'],
-    ]).map((r) => `\t\t${r}`),
+    ...alignColumns(table.fields).map((r) => `\t\t${r}`),
     '\t}{',
-    ...rows,
+    ...table.rows,
     '\t}',
     '\tfor _, tt := range tests {',
-    `\t\tt.Run(tt.name, func(t *${input.refs.testingT}) {`,
-    '\t\t\tcfg := validConfig()',
-    '\t\t\ttt.mutate(&cfg)',
-    '\t\t\tif err := cfg.Validate(); (err != nil) != tt.wantErr {',
-    '\t\t\t\tt.Fatalf("Validate() error = %v, wantErr %v", err, tt.wantErr)',
-    '\t\t\t}',
+    `\t\tt.Run(tt.name, func(t *${testingT}) {`,
+    ...table.check,
     '\t\t})',
     '\t}',
     '}',
   ].join('\n');
+}
+
+function configTest(input: ProviderTestInput): string {
+  const rows = [
+    `\t\t{name: "valid", mutate: func(*Config) {}},`,
+    ...input.provider.config.flatMap((f) =>
+      f.invalid ? [`\t\t{name: ${JSON.stringify(`invalid ${f.name}`)}, mutate: func(c *Config) { c.${f.name} = ${f.invalid.value} }, wantErr: true},`] : [],
+    ),
+  ];
+  return tableTest('TestConfigValidate', input.refs.testingT, {
+    fields: [
+      ['name', 'string'],
+      ['mutate', 'func(*Config)'],
+      ['wantErr', 'bool'],
+    ],
+    rows,
+    check: [
+      '\t\t\tcfg := validConfig()',
+      '\t\t\ttt.mutate(&cfg)',
+      '\t\t\tif err := cfg.Validate(); (err != nil) != tt.wantErr {',
+      '\t\t\t\tt.Fatalf("Validate() error = %v, wantErr %v", err, tt.wantErr)',
+      '\t\t\t}',
+    ],
+  });
 }
 
 function validConfigFunc(input: ProviderTestInput): string {
@@ -423,30 +445,23 @@ function factoryTest(input: ProviderTestInput): string | undefined {
   if (!factoryCase) return undefined;
   const rows = [`\t\t{name: "empty configuration", cfg: ${factoryCase.empty}, wantErr: true},`];
   if (factoryCase.complete !== undefined) rows.push(`\t\t{name: "required settings given", cfg: ${factoryCase.complete}},`);
-  return [
-    `func TestNew(t *${input.refs.testingT}) {`,
-    '\ttests := []struct {',
-    ...alignColumns([
+  return tableTest('TestNew', input.refs.testingT, {
+    fields: [
       ['name', 'string'],
       ['cfg', factoryCase.type],
       ['wantErr', 'bool'],
-    ]).map((r) => `\t\t${r}`),
-    '\t}{',
-    ...rows,
-    '\t}',
-    '\tfor _, tt := range tests {',
-    `\t\tt.Run(tt.name, func(t *${input.refs.testingT}) {`,
-    '\t\t\tgot, err := New(tt.cfg)',
-    '\t\t\tif (err != nil) != tt.wantErr {',
-    '\t\t\t\tt.Fatalf("New() error = %v, wantErr %v", err, tt.wantErr)',
-    '\t\t\t}',
-    '\t\t\tif err == nil && got == nil {',
-    '\t\t\t\tt.Fatal("New() returned no provider and no error")',
-    '\t\t\t}',
-    '\t\t})',
-    '\t}',
-    '}',
-  ].join('\n');
+    ],
+    rows,
+    check: [
+      '\t\t\tgot, err := New(tt.cfg)',
+      '\t\t\tif (err != nil) != tt.wantErr {',
+      '\t\t\t\tt.Fatalf("New() error = %v, wantErr %v", err, tt.wantErr)',
+      '\t\t\t}',
+      '\t\t\tif err == nil && got == nil {',
+      '\t\t\t\tt.Fatal("New() returned no provider and no error")',
+      '\t\t\t}',
+    ],
+  });
 }
 
 function operationCase(input: ProviderTestInput, op: Operation, argTypes: string[]): string[] {
@@ -473,29 +488,19 @@ function operationsTest(input: ProviderTestInput): string | undefined {
   const failing = input.operations.filter(({ op }) => op.results.at(-1)?.value.kind === 'error');
   if (failing.length === 0) return undefined;
   const constructor = input.provider.constructorName;
-  return [
-    `func TestOperationsFailWithErrNotConnected(t *${input.refs.testingT}) {`,
-    `\tp, err := ${constructor}(validConfig())`,
-    '\tif err != nil {',
-    `\t\tt.Fatalf("${constructor}() error = %v", err)`,
-    '\t}',
-    '\ttests := []struct {',
-    ...alignColumns([
+  return tableTest('TestOperationsFailWithErrNotConnected', input.refs.testingT, {
+    setup: [`\tp, err := ${constructor}(validConfig())`, '\tif err != nil {', `\t\tt.Fatalf("${constructor}() error = %v", err)`, '\t}'],
+    fields: [
       ['name', 'string'],
       ['call', 'func() error'],
-    ]).map((r) => `\t\t${r}`),
-    '\t}{',
-    ...failing.flatMap(({ op, argTypes }) => operationCase(input, op, argTypes)),
-    '\t}',
-    '\tfor _, tt := range tests {',
-    `\t\tt.Run(tt.name, func(t *${input.refs.testingT}) {`,
-    `\t\t\tif err := tt.call(); !${input.refs.errorsIs}(err, ErrNotConnected) {`,
-    '\t\t\t\tt.Fatalf("%s() error = %v, want ErrNotConnected", tt.name, err)',
-    '\t\t\t}',
-    '\t\t})',
-    '\t}',
-    '}',
-  ].join('\n');
+    ],
+    rows: failing.flatMap(({ op, argTypes }) => operationCase(input, op, argTypes)),
+    check: [
+      `\t\t\tif err := tt.call(); !${input.refs.errorsIs}(err, ErrNotConnected) {`,
+      '\t\t\t\tt.Fatalf("%s() error = %v, want ErrNotConnected", tt.name, err)',
+      '\t\t\t}',
+    ],
+  });
 }
 
 export function providerTestFile(input: ProviderTestInput): string {

@@ -6,19 +6,16 @@
 // variable or a local built by slog); the package-level finding gets none.
 import type { FileFacts, FuncFact, LogCallFact } from '../facts/types';
 import type { EngineDiagnostic } from '../rules/finding';
-import { dirOf, joinRel } from '../workspace/walk';
+import { dirOf } from '../workspace/walk';
 import { insertAt, offsetAt, positionAt } from './apply';
-import { codeOnly, sameRange, textIn } from './codeText';
+import { codeOnly, escapeRegExp, sameRange, textIn } from './codeText';
 import { importedName } from './goImports';
+import { goFilesWithFacts } from './packageContext';
 import type { FixWorkspace, PlannedFix } from './plan';
 
 const SLOG_LEVEL = /^(Debug|Info|Warn|Error)$/;
 /** *slog.Logger methods that return a *slog.Logger. */
 const SLOG_BUILDERS = new Set(['With', 'WithGroup']);
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** `*slog.Logger` or `slog.Logger`, written with the file's name for log/slog. */
 function isLoggerType(type: string | undefined, slog: string): boolean {
@@ -30,20 +27,9 @@ function isLoggerConstruction(expression: string, slog: string): boolean {
   return new RegExp(`^${escapeRegExp(slog)}\\s*\\.\\s*(Default|New|With)\\s*\\(`).test(expression.trim());
 }
 
-function folderFacts(ws: FixWorkspace, dir: string): { file: string; facts: FileFacts }[] {
-  return ws
-    .listDir(dir)
-    .filter((name) => name.endsWith('.go'))
-    .flatMap((name) => {
-      const file = joinRel(dir, name);
-      const facts = ws.factsOf(file);
-      return facts ? [{ file, facts }] : [];
-    });
-}
-
 /** A package-level variable of the folder typed, or initialised, as a *slog.Logger. */
 function isLoggerVar(ws: FixWorkspace, dir: string, name: string): boolean {
-  const found = folderFacts(ws, dir).flatMap(({ file, facts }) => facts.vars.filter((v) => v.name === name).map((v) => ({ file, facts, v })));
+  const found = goFilesWithFacts(ws, dir).flatMap(({ file, facts }) => facts.vars.filter((v) => v.name === name).map((v) => ({ file, facts, v })));
   if (found.length !== 1) return false;
   const { file, facts, v } = found[0] as (typeof found)[number];
   const slog = importedName(facts.imports, 'log/slog');
@@ -128,7 +114,7 @@ function receiverRootIsLogger(ws: FixWorkspace, file: string, text: string, func
   }
   if (names.length === 2 && names[0] === func.receiverVar && func.receiverType !== undefined) {
     const typeName = func.receiverType;
-    const types = folderFacts(ws, dirOf(file)).flatMap(({ facts }) => facts.types.filter((t) => t.name === typeName && t.kind === 'struct').map((t) => ({ t, facts })));
+    const types = goFilesWithFacts(ws, dirOf(file)).flatMap(({ facts }) => facts.types.filter((t) => t.name === typeName && t.kind === 'struct').map((t) => ({ t, facts })));
     if (types.length !== 1) return false;
     const { t, facts } = types[0] as (typeof types)[number];
     const typeSlog = importedName(facts.imports, 'log/slog');

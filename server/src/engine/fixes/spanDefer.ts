@@ -7,10 +7,11 @@
 import type { Range } from '../facts/types';
 import type { EngineDiagnostic } from '../rules/finding';
 import { offsetAt, positionAt } from './apply';
+import { indentAt } from './codeText';
 import { blockHeader, bracesAround, isFuncLiteralBody, statementStart } from './goBlocks';
 import { tokenAt, usesName } from './goTokens';
 import type { FixWorkspace, PlannedFix, TextChange } from './plan';
-import { funcHolding, funcSite, indentAt, type FuncSite } from './spanSite';
+import { funcHolding, funcSite, type FuncSite } from './spanSite';
 
 const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

@@ -23,11 +23,12 @@
 // without a nil check. Anything else (a bare return, a composite literal) is
 // left alone, as is a return not alone at the start of its line.
 import { insertAt, positionAt } from './apply';
+import { indentAt } from './codeText';
 import { enclosingBrace, errCheckVariable, inOwnBody, returnExpressions, type Expression } from './goBlocks';
 import { importedName } from './goImports';
 import { isKeyword, type Token } from './goTokens';
 import type { TextChange } from './plan';
-import { declaresName, indentAt, signatureDeclares, startsLine, type FuncSite } from './spanSite';
+import { declaresName, signatureDeclares, startsLine, type FuncSite } from './spanSite';
 
 const ERROR_NAME = /^err$|Err$|^err[A-Z]/;
 

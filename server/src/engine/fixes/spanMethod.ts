@@ -7,12 +7,13 @@
 import type { FuncFact } from '../facts/types';
 import type { PackageModel } from '../model/package';
 import { insertAt, offsetAt, positionAt } from './apply';
+import { indentAt } from './codeText';
 import type { WantedImport } from './goImports';
 import { usesName } from './goTokens';
 import type { FixWorkspace, TextChange } from './plan';
 import { errorRecordings, returnsError } from './spanErrors';
 import { contextParam } from './spanSignature';
-import { folderFiles, funcSite, importUse, indentAt, OTEL_CODES, sentinelErrors, type FuncSite } from './spanSite';
+import { folderFiles, funcSite, importUse, OTEL_CODES, sentinelErrors, type FuncSite } from './spanSite';
 import { chooseTracer } from './spanTracer';
 
 export interface MethodEdit {

@@ -2,10 +2,11 @@
 // is in: its text and tokens, the folder's other production files, the names
 // declared at package level, and the name a file gives an imported package.
 import type { FileFacts, FuncFact, Position, Range } from '../facts/types';
-import { dirOf, joinRel } from '../workspace/walk';
+import { dirOf } from '../workspace/walk';
 import { offsetAt } from './apply';
 import { importedName } from './goImports';
 import { tokenAt, tokenize, type Tokens } from './goTokens';
+import { goFilesWithFacts, packageLevelNames } from './packageContext';
 import type { FixWorkspace } from './plan';
 
 export const OTEL = 'go.opentelemetry.io/otel';
@@ -55,27 +56,9 @@ export function funcHolding(ws: FixWorkspace, file: string, position: Position):
 /** Production files of the Go package `file` is in, that are built along with it. */
 export function folderFiles(ws: FixWorkspace, file: string): FolderFile[] {
   const own = ws.factsOf(file);
-  const dir = dirOf(file);
-  const out: FolderFile[] = [];
-  for (const name of ws.listDir(dir)) {
-    if (!name.endsWith('.go') || name.endsWith('_test.go')) continue;
-    const path = joinRel(dir, name);
-    const facts = path === file ? own : ws.factsOf(path);
-    if (!facts || facts.generated || facts.packageName !== own?.packageName) continue;
-    if (facts.buildConstraint !== undefined && facts.buildConstraint !== own?.buildConstraint) continue;
-    out.push({ file: path, facts });
-  }
-  return out;
-}
-
-/** Names declared at package level in the folder (functions, types, variables, constants). */
-export function packageLevelNames(files: FolderFile[]): Set<string> {
-  const names = new Set<string>();
-  for (const { facts } of files) {
-    for (const f of facts.funcs) if (f.receiverType === undefined) names.add(f.name);
-    for (const d of [...facts.types, ...facts.vars, ...facts.consts]) names.add(d.name);
-  }
-  return names;
+  return goFilesWithFacts(ws, dirOf(file))
+    .filter(({ name, facts }) => !name.endsWith('_test.go') && !facts.generated && facts.packageName === own?.packageName)
+    .filter(({ facts }) => facts.buildConstraint === undefined || facts.buildConstraint === own?.buildConstraint);
 }
 
 /** `name` is declared in the tokens [from, to): a plain identifier that is neither a selector nor a qualifier. */
@@ -119,16 +102,6 @@ export function importUse(site: FuncSite, folder: FolderFile[], path: string, pr
   return undefined;
 }
 
-/** The import path of the Go package in `dir`, from the module that holds it. */
-export function importPathOf(dir: string, modules: { dir: string; modulePath: string | null }[]): string | undefined {
-  const module = modules
-    .filter((m) => m.dir === '' || dir === m.dir || dir.startsWith(`${m.dir}/`))
-    .sort((a, b) => b.dir.length - a.dir.length)[0];
-  if (!module || module.modulePath === null) return undefined;
-  const below = module.dir === '' ? dir : dir.slice(module.dir.length + 1);
-  return below === '' ? module.modulePath : `${module.modulePath}/${below}`;
-}
-
 /** The text after `range` on its line: `= otel.Tracer("x")` after a variable's name. */
 export function restOfLine(ws: FixWorkspace, file: string, range: Range): string {
   const text = ws.textOf(file) ?? '';
@@ -144,12 +117,6 @@ export function sentinelErrors(ws: FixWorkspace, folder: FolderFile[]): Set<stri
     for (const v of facts.vars) if (/^\s*=\s*(errors\.New|fmt\.Errorf)\(/.test(restOfLine(ws, file, v.range))) names.add(v.name);
   }
   return names;
-}
-
-/** Leading whitespace of the line holding `offset`. */
-export function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
 /** Whether only whitespace precedes `offset` on its line. */

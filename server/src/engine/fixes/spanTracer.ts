@@ -9,8 +9,9 @@ import type { FuncFact } from '../facts/types';
 import { offsetAt } from './apply';
 import { importedName } from './goImports';
 import { tokenize } from './goTokens';
+import { importPathOf } from './packageContext';
 import type { FixWorkspace } from './plan';
-import { folderFiles, importPathOf, importUse, OTEL, OTEL_TRACE, restOfLine, signatureDeclares, type FolderFile, type FuncSite, type ImportUse } from './spanSite';
+import { folderFiles, importUse, OTEL, OTEL_TRACE, restOfLine, signatureDeclares, type FolderFile, type FuncSite, type ImportUse } from './spanSite';
 import { receiverNaming, type ReceiverNaming } from './spanSignature';
 
 export interface TracerChoice {
