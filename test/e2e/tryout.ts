@@ -385,12 +385,32 @@ async function lightbulbAt(page: Page, target: FixTarget, session?: Session): Pr
   }
 }
 
+/** Every Go file below the package folder, after Save All, is gofmt-clean. */
+async function expectPackageGofmtClean(session: Session, packageDir: string): Promise<void> {
+  const page = requirePage(session);
+  await runCommand(page, 'File: Save All Files');
+  await page.locator('.part.editor .tab.dirty').first().waitFor({ state: 'detached' });
+  const gofmt = spawnSync('gofmt', ['-l', join(session.root, packageDir)], { encoding: 'utf8' });
+  if (gofmt.status !== 0 || gofmt.stdout.trim() !== '') throw new Error(`gofmt -l does not accept ${packageDir}: ${gofmt.stdout}${gofmt.stderr}`);
+}
+
+/** A fix that is not "Create <file>" (iface/, spans, renames): applied from the lightbulb, then the package is gofmt-clean. */
+async function applyOtherQuickFix(session: Session, target: FixTarget, title: string): Promise<string> {
+  const page = requirePage(session);
+  await openFile(page, target.anchor);
+  await goToPosition(page, target.line, target.column);
+  await applyQuickFix(page, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expectPackageGofmtClean(session, dirname(target.anchor));
+  return `"${title}" applied, ${dirname(target.anchor)} gofmt-clean`;
+}
+
 /** Compares what the lightbulb offers with the report, then applies the first offer; returns the rest. */
 async function applyNextQuickFix(session: Session, target: FixTarget, offered: string[]): Promise<string> {
   const page = requirePage(session);
   const title = offered[0];
-  const rel = title === undefined ? undefined : CREATE_TITLE.exec(title)?.[1];
-  if (title === undefined || rel === undefined) throw new Error(`unexpected quick fix ${JSON.stringify(title)}`);
+  if (title === undefined) throw new Error('no quick fix to apply');
+  const rel = CREATE_TITLE.exec(title)?.[1];
+  if (rel === undefined) return applyOtherQuickFix(session, target, title);
   const name = basename(rel);
   if (dirname(rel) !== dirname(target.anchor)) throw new Error(`"${title}" creates the file outside the package folder ${dirname(target.anchor)}`);
   const clears = target.fixable.filter((d) => createdName(d) === name);
