@@ -31,10 +31,30 @@ function sameKey(a: unknown[], b: unknown[]): boolean {
  * makes the memo miss.
  */
 function packageKey(view: PackageView, settings: Settings, workspace: unknown[]): unknown[] {
-  const key: unknown[] = [view.pkg, settings, ...workspace];
-  for (const file of view.goFiles) key.push(file, view.facts(file), view.listing.goFiles.get(file)?.mtimeMs);
-  key.push('\u0000', ...view.otherFiles);
-  return key;
+  return [...packageKeyParts(view, settings, workspace)];
+}
+
+/** The parts of a package's key, in order; a generator so a memo hit compares them without building the key. */
+function* packageKeyParts(view: PackageView, settings: Settings, workspace: unknown[]): Generator<unknown> {
+  yield view.pkg;
+  yield settings;
+  yield* workspace;
+  for (const file of view.goFiles) {
+    yield file;
+    yield view.facts(file);
+    yield view.listing.goFiles.get(file)?.mtimeMs;
+  }
+  yield '\u0000';
+  yield* view.otherFiles;
+}
+
+function sameParts(key: unknown[], parts: Iterable<unknown>): boolean {
+  let index = 0;
+  for (const part of parts) {
+    if (index >= key.length || !Object.is(key[index], part)) return false;
+    index += 1;
+  }
+  return index === key.length;
 }
 
 const workspaceKeys = new WeakMap<WorkspaceInputs, unknown[]>();
@@ -70,11 +90,11 @@ export class AnalysisMemo {
   readonly benchmarks = new DerivedValue<WorkspaceInputs['benchmarksFor']>();
 
   package(view: PackageView, settings: Settings, inputs: WorkspaceInputs, compute: () => PackageAnalysis): PackageAnalysis {
-    const key = packageKey(view, settings, workspaceKey(inputs));
+    const workspace = workspaceKey(inputs);
     const entry = this.packages.get(view.pkg.dir);
-    if (entry && sameKey(entry.key, key)) return entry.result;
+    if (entry && sameParts(entry.key, packageKeyParts(view, settings, workspace))) return entry.result;
     const result = compute();
-    this.packages.set(view.pkg.dir, { key, result });
+    this.packages.set(view.pkg.dir, { key: packageKey(view, settings, workspace), result });
     return result;
   }
 
