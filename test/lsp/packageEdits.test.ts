@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FileChangeType, type FileEvent, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { PackageEditRequest } from '../../common/protocol';
-import { fileUri, TestClient } from './helpers/client';
+import { fileUri, messageOf, TestClient } from './helpers/client';
 import { applyEditToDisk } from './helpers/edits';
 import { copyFixture, gofmtAvailable, gofmtUnformatted, removeWorkspace } from './helpers/workspace';
 
@@ -107,6 +107,12 @@ describe('align package', { timeout: 90_000 }, () => {
     const missing = [...served().client.diagnostics.values()].flat().filter((d) => d.code === 'structure/missing-file');
     assert.deepEqual(missing, []);
     assert.deepEqual(untraced(), [], 'Health is silenced, every other method got a span');
+    const created = served().client.appliedEdits.at(-1)?.edit.documentChanges?.flatMap((c) => ('kind' in c && c.kind === 'create' ? [c.uri] : [])) ?? [];
+    assert.ok(created.length > 0);
+    const edited = served().client.appliedEdits.at(-1)?.edit.documentChanges?.flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : [])) ?? [];
+    assert.ok(edited.some((uri) => served().client.diagnostics.has(uri)), 'the edit names files as the server publishes them');
+    const inCreated = created.flatMap((uri) => (served().client.diagnostics.get(uri) ?? []).map((d) => `${uri}: ${String(d.code)} ${messageOf(d)}`));
+    assert.deepEqual(inCreated, [], 'the files align wrote raise no finding of their own');
     if (!gofmtAvailable) return t.diagnostic('gofmt is not installed: the gofmt check is skipped');
     assert.equal(gofmtUnformatted(served().touched.filter((f) => f.endsWith('.go'))), '');
   });
