@@ -5,7 +5,9 @@
 // by "add provider" (the provider and its mock) and the test_utils.go
 // template (the package's mock).
 import type { ModuleInfo } from './missingFile';
-import { UnsupportedType, literalZero, parseSignature, type Qualifier, type Signature } from './goTypes';
+import { UnsupportedType, literalZero, type Qualifier } from './goTypeNames';
+import type { Signature } from './goSignatures';
+import { parseSignature } from './goTypes';
 import {
   goPackageOf,
   importNamed,

@@ -8,7 +8,7 @@
 import type { FileFacts, Range } from '../facts/types';
 import { baseName, joinRel } from '../workspace/walk';
 import { GoInterfaces, UnimplementableInterface } from './goOperations';
-import { UnsupportedType } from './goTypes';
+import { UnsupportedType } from './goTypeNames';
 import {
   GoImports,
   dirOfImport,
