@@ -137,6 +137,17 @@ function keepEqualSets(before: WorkspaceHelpers, now: WorkspaceHelpers): Workspa
   };
 }
 
+/** True when `files` holds exactly the files of `production` (facts aside). */
+function sameFiles(files: Map<string, FileFacts>, production: [string, FileFacts][]): boolean {
+  return files.size === production.length && production.every(([file]) => files.has(file));
+}
+
+/** `files` with the facts of `production`, updated in place (same files, so nothing is added or removed). */
+function takeFacts(files: Map<string, FileFacts>, production: [string, FileFacts][]): Map<string, FileFacts> {
+  for (const [file, facts] of production) if (files.get(file) !== facts) files.set(file, facts);
+  return files;
+}
+
 export class HelpersMemo {
   private inferred: Inferred | undefined;
 
@@ -146,7 +157,7 @@ export class HelpersMemo {
       const changes = changedFunctions(last.files, production);
       if (cannotChangeHelpers(changes, last)) {
         for (const [name, net] of netDefinitions(changes)) last.definitions.set(name, (last.definitions.get(name) ?? 0) + net);
-        last.files = new Map(production);
+        last.files = sameFiles(last.files, production) ? takeFacts(last.files, production) : new Map(production);
         return last.helpers;
       }
     }

@@ -24,6 +24,20 @@ export function buildConstIndex(files: Iterable<[string, FileFacts]>): ConstInde
   return index;
 }
 
+/** True when two versions of a file give the const index the same entries. */
+export function sameConstEntries(a: FileFacts, b: FileFacts): boolean {
+  if (a.consts.length !== b.consts.length) return false;
+  return a.consts.every((c, index) => {
+    const other = b.consts[index];
+    return other !== undefined && other.name === c.name && JSON.stringify(other.parts) === JSON.stringify(c.parts);
+  });
+}
+
+/** True when two versions of a file define the same metrics, positions included. */
+export function sameMetricFacts(a: FileFacts, b: FileFacts): boolean {
+  return a.metrics === b.metrics || JSON.stringify(a.metrics) === JSON.stringify(b.metrics);
+}
+
 /** Joins string parts, resolving identifiers to same-folder constants; undefined when any part is unknown. */
 export function resolveParts(parts: StringPart[], consts: Map<string, StringPart[] | undefined> | undefined, depth = 0): string | undefined {
   if (depth > 16) return undefined;

@@ -47,6 +47,24 @@ function integrationTests(facts: [string, FileFacts][], packages: FrameworkPacka
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
+function structsOf(facts: FileFacts): string {
+  return facts.types.flatMap((type) => (type.kind === 'struct' ? [type.name] : [])).join('\u0000');
+}
+
+function integrationPart(file: string, facts: FileFacts): string | undefined {
+  if (!isIntegrationTestFile(file, facts)) return undefined;
+  return JSON.stringify([facts.imports.map((i) => i.path), facts.tests.filter((t) => t.kind === 'test').map((t) => t.name)]);
+}
+
+/**
+ * True when two versions of a file give extensionInputs the same part: the
+ * same struct names (for production files), the same integration-test entry.
+ */
+export function sameExtensionPart(file: string, a: FileFacts, b: FileFacts): boolean {
+  if (isProductionFile(file, a) !== isProductionFile(file, b)) return false;
+  return structsOf(a) === structsOf(b) && integrationPart(file, a) === integrationPart(file, b);
+}
+
 function structNames(facts: [string, FileFacts][]): string[] {
   const names = new Set<string>();
   for (const [file, fileFacts] of facts) {

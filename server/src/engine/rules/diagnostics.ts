@@ -12,6 +12,35 @@ function isIgnored(finding: Finding, facts: FileFacts | undefined): boolean {
   );
 }
 
+/** What a finding became the last time: kept while the settings and its file's facts stay the same objects. */
+interface Outcome {
+  settings: Settings;
+  facts: FileFacts | undefined;
+  /** Undefined when the finding is off or ignored. */
+  diagnostic: EngineDiagnostic | undefined;
+}
+
+/**
+ * Packages the analysis memo replays keep their finding objects, so an edit
+ * finishes only the new ones; a replayed diagnostic is the same object as
+ * before, which also lets the language server compare it by identity.
+ */
+const outcomes = new WeakMap<Finding, Outcome>();
+
+function finish(finding: Finding, settings: Settings, facts: FileFacts | undefined): EngineDiagnostic | undefined {
+  const severity = settings.rules[finding.rule] ?? ruleById(finding.rule)?.defaultSeverity ?? 'warning';
+  if (severity === 'off' || isIgnored(finding, facts)) return undefined;
+  return { ...finding, severity };
+}
+
+function outcomeOf(finding: Finding, settings: Settings, facts: FileFacts | undefined): EngineDiagnostic | undefined {
+  const last = outcomes.get(finding);
+  if (last && last.settings === settings && last.facts === facts) return last.diagnostic;
+  const diagnostic = finish(finding, settings, facts);
+  outcomes.set(finding, { settings, facts, diagnostic });
+  return diagnostic;
+}
+
 export function toDiagnostics(
   findings: Finding[],
   settings: Settings,
@@ -19,9 +48,8 @@ export function toDiagnostics(
 ): EngineDiagnostic[] {
   const diagnostics: EngineDiagnostic[] = [];
   for (const finding of findings) {
-    const severity = settings.rules[finding.rule] ?? ruleById(finding.rule)?.defaultSeverity ?? 'warning';
-    if (severity === 'off' || isIgnored(finding, factsOf(finding.file))) continue;
-    diagnostics.push({ ...finding, severity });
+    const diagnostic = outcomeOf(finding, settings, factsOf(finding.file));
+    if (diagnostic) diagnostics.push(diagnostic);
   }
   return diagnostics;
 }
