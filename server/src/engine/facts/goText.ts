@@ -55,7 +55,7 @@ function skipComment(text: string, start: number): number {
 }
 
 /** Index just past the string, rune or raw string opened by `quote` at `start`. */
-function skipQuoted(text: string, start: number, quote: string): number {
+export function skipQuoted(text: string, start: number, quote: string): number {
   let i = start + 1;
   while (i < text.length) {
     const char = text.charAt(i);

@@ -3,6 +3,7 @@
 // ends (so statements can be told apart), and matching brackets. Comments are
 // skipped. It never throws, whatever the text; on code that does not parse
 // the fixes that use it simply find nothing to do.
+import { skipQuoted } from '../facts/goText';
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'op' | 'semi';
 
@@ -39,18 +40,6 @@ function endsLine(token: Token | undefined): boolean {
   if (token.kind === 'ident') return !KEYWORDS.has(token.text) || ENDS_STATEMENT_WORDS.has(token.text);
   if (token.kind === 'number' || token.kind === 'string') return true;
   return token.kind === 'op' && [')', ']', '}', '++', '--'].includes(token.text);
-}
-
-function quotedEnd(text: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const char = text.charAt(i);
-    if (char === quote) return i + 1;
-    if (quote !== '`' && char === '\\') i += 1;
-    else if (quote !== '`' && char === '\n') return i;
-    i += 1;
-  }
-  return text.length;
 }
 
 interface Scan {
@@ -95,7 +84,7 @@ function nextToken(scan: Scan, i: number): { token?: Token; next: number } {
     return { token: { kind: 'number', text: text.slice(i, j), start: i, end: j }, next: j };
   }
   if (char === '"' || char === "'" || char === '`') {
-    const j = Math.min(quotedEnd(text, i, char), end);
+    const j = Math.min(skipQuoted(text, i, char), end);
     return { token: { kind: 'string', text: text.slice(i, j), start: i, end: j }, next: j };
   }
   const op = OPS.find((o) => text.startsWith(o, i)) ?? char;
