@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Report } from '../../common/schemas/report';
 import { Engine, type FileChange } from '../../server/src/engine/engine';
 import { PARALLEL_MIN_FILES } from '../../server/src/engine/facts/collect';
+import { GoParser } from '../../server/src/engine/parser';
 import { EXAMPLES_DIR } from './helpers/fixtures';
 
 const NOW = new Date('2025-01-01T00:00:00.000Z');
@@ -162,3 +163,50 @@ func (r *Retriever) Find(ctx context.Context) error {
 \treturn ctx.Err()
 }
 `;
+
+describe('incremental parsing of open documents', () => {
+  const FILE = 'pkg/llms/llms.go';
+  let root: string;
+  let engine: Engine;
+  let parser: GoParser;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'gocomply-reparse-'));
+    fs.cpSync(EXAMPLES_DIR, root, { recursive: true });
+    engine = await Engine.open(root, { workers: 0 });
+    parser = await GoParser.create();
+  });
+
+  after(() => {
+    engine.dispose();
+    parser.dispose();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Each edit as the editor's text; the facts must equal a fresh parse of the same text. */
+  const EDITS: [string, (text: string) => string][] = [
+    ['a comment line inserted at the top', (text) => `// héllo 😀 wörld\n${text}`],
+    ['a new method appended', (text) => `${text}\nfunc (c *Client) Ping(ctx context.Context) error {\n\treturn ctx.Err()\n}\n`],
+    ['a word typed in the middle of a line', (text) => text.replace('func (c *Client) Ping(', 'func (c *Client) PingNow(')],
+    ['a line deleted', (text) => text.split('\n').filter((line) => !line.includes('héllo')).join('\n')],
+    ['a brace removed (syntax error)', (text) => text.replace('return ctx.Err()\n}', 'return ctx.Err()\n')],
+    ['the brace typed back', (text) => text.replace('return ctx.Err()\n', 'return ctx.Err()\n}')],
+    ['the same text again', (text) => text],
+  ];
+
+  let text = '';
+  for (const [name, change] of EDITS) {
+    it(`gives the facts of a fresh parse after ${name}`, async () => {
+      text = change(text === '' ? fs.readFileSync(path.join(root, FILE), 'utf8') : text);
+      await engine.update([{ file: FILE, kind: 'changed', text }]);
+      assert.deepEqual(engine.factsOf(FILE), parser.extract(text));
+      assert.equal(engine.openTreeCount, 1, 'the open document keeps its tree');
+    });
+  }
+
+  it('drops the tree when the text comes from the disk again (closed or changed outside the editor)', async () => {
+    await engine.update([{ file: FILE, kind: 'changed' }]);
+    assert.equal(engine.openTreeCount, 0);
+    assert.deepEqual(engine.factsOf(FILE), parser.extract(fs.readFileSync(path.join(root, FILE), 'utf8')));
+  });
+});

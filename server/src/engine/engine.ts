@@ -16,6 +16,7 @@ import { defaultPoolSize, FactsPool } from './facts/pool';
 import type { FileFacts } from './facts/types';
 import type { ModuleInfo } from './fixes/missingFile';
 import { LifecycleStore } from './lifecycleStore';
+import { OpenTrees } from './openTrees';
 import { GoParser } from './parser';
 import { STATE_FILE, type TransitionRequest, type TransitionResult } from './state';
 import { buildReport } from './report/json';
@@ -102,6 +103,8 @@ export class Engine {
   private storedAnalysis: AnalysisCache | undefined;
   private readonly trusted: boolean;
   private readonly lifecycle: LifecycleStore;
+  /** Trees of the files whose text comes from the editor, for incremental parsing; none for other files. */
+  private readonly openTrees = new OpenTrees();
 
   /** The main thread's parser, made on first use: a warm start from the cache needs none. */
   private parser: Promise<GoParser> | undefined;
@@ -310,8 +313,9 @@ export class Engine {
     }
   }
 
+  /** An open document's text: parsed incrementally against the file's previous tree. */
   private async setFacts(file: string, text: string, readNotices: Notice[]): Promise<void> {
-    const facts = (await this.mainParser()).extract(text);
+    const facts = this.openTrees.extract(await this.mainParser(), file, text);
     this.current.facts.set(file, facts);
     this.notices.set(file, [...readNotices, ...syntaxNotice(file, facts)]);
   }
@@ -330,6 +334,7 @@ export class Engine {
         await this.lifecycle.readState();
         continue;
       }
+      if (change.text === undefined) this.openTrees.drop(rel);
       if (change.kind === 'deleted') {
         layoutChanged = removeFromListing(this.current.listing, rel) || layoutChanged;
         this.forget(rel);
@@ -355,6 +360,11 @@ export class Engine {
   async setOverrides(overrides: SettingsInput): Promise<void> {
     this.overrides = overrides;
     await this.reindex();
+  }
+
+  /** How many open documents keep a syntax tree for incremental parsing. */
+  get openTreeCount(): number {
+    return this.openTrees.size;
   }
 
   factsOf(file: string): FileFacts | undefined {
@@ -415,6 +425,7 @@ export class Engine {
 
   dispose(): void {
     this.indexing?.abort();
+    this.openTrees.clear();
     if (this.ownsParser) void this.parser?.then((parser) => parser.dispose(), () => undefined);
     this.parser = undefined;
   }
