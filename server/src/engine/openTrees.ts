@@ -52,8 +52,15 @@ export class OpenTrees {
   extract(parser: GoParser, file: string, text: string): FileFacts {
     const previous = this.trees.get(file);
     const edit = previous && editBetween(previous.text, text);
-    if (previous && edit) previous.tree.edit(edit);
-    const tree = previous && edit === undefined ? previous.tree : parser.parseTree(text, previous?.tree);
+    let tree: Tree;
+    try {
+      if (previous && edit) previous.tree.edit(edit);
+      tree = previous && edit === undefined ? previous.tree : parser.parseTree(text, previous?.tree);
+    } catch (error) {
+      // The previous tree may already be edited: it no longer matches any text we hold.
+      this.drop(file);
+      throw error;
+    }
     if (previous && previous.tree !== tree) previous.tree.delete();
     this.trees.set(file, { text, tree });
     return parser.extractFromTree(tree, text);
