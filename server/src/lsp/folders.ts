@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import type { SettingsInput } from '../../../common/schemas/settings';
 import type { Engine, EngineResult } from '../engine/engine';
-import type { ModuleInfo } from '../engine/fixes/missingFile';
 import { childUri, relativeTo, uriToPath } from './uris';
 
 export class FolderState {
@@ -19,7 +18,6 @@ export class FolderState {
   /** Open documents' versions the engine's facts were computed from; files read from disk are absent. */
   readonly analysedVersions = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
-  private modulesCache: { result: EngineResult; modules: ModuleInfo[] } | undefined;
 
   constructor(
     readonly uri: string,
@@ -41,14 +39,6 @@ export class FolderState {
 
   uriOf(rel: string): string {
     return childUri(this.uri, rel);
-  }
-
-  /** The Go modules of the last analysis. */
-  modules(): ModuleInfo[] {
-    const { engine, result } = this;
-    if (!engine || !result) return [];
-    if (this.modulesCache?.result !== result) this.modulesCache = { result, modules: engine.modules };
-    return this.modulesCache.modules;
   }
 }
 

@@ -62,10 +62,6 @@ export interface FixWorkspace {
   listDir(dir: string): string[];
 }
 
-export function emptyPlan(title: string, safe: boolean): PlannedFix {
-  return { title, changes: [], creations: [], safe };
-}
-
 /** One plan holding every change of `plans`; changes to the same file are merged in order. */
 export function mergePlans(title: string, plans: PlannedFix[]): PlannedFix {
   const byFile = new Map<string, TextChange[]>();
