@@ -9,7 +9,7 @@ import { Checks, waitFor } from './harness';
 import { createProfile, installExtension, setupCodeServer, startCodeServer, type Profile, type RunningCodeServer } from './codeServer';
 import { makeTempDir, prepareWorkspace, WORKSPACE_NAME, type Workspace } from './fixture';
 import { commandTitle, field, parseJson } from './json';
-import { serverLogs } from './logs';
+import { closeBrowserSession } from './session';
 import { REPO_ROOT } from './paths';
 import { packageVsix, vsixEntries } from './vsix';
 import { languageServerPids } from './processes';
@@ -210,15 +210,7 @@ async function checkExportReport(session: Session): Promise<void> {
 }
 
 async function closeSession(session: Session, failed: boolean): Promise<void> {
-  if (failed && session.page !== undefined) {
-    await session.page.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
-    console.log(`  failure screenshot: ${join(ARTIFACTS, 'failure.png')}`);
-    console.log(serverLogs(session.profile.userDataDir));
-  }
-  await session.browser?.close();
-  await session.server?.stop();
-  if (failed) console.log(`  kept for inspection: ${session.temp}`);
-  else rmSync(session.temp, { recursive: true, force: true });
+  await closeBrowserSession(session, failed, join(ARTIFACTS, 'failure.png'));
 }
 
 export async function main(): Promise<number> {

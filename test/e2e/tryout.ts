@@ -17,7 +17,7 @@ import { createProfile, installExtension, setupCodeServer, startCodeServer, type
 import { makeTempDir } from './fixture';
 import { Checks, waitFor } from './harness';
 import { commandTitle, field, parseJson } from './json';
-import { serverLogs } from './logs';
+import { closeBrowserSession } from './session';
 import { REPO_ROOT } from './paths';
 import { packageVsix } from './vsix';
 import {
@@ -592,15 +592,8 @@ async function checkLogs(session: Session): Promise<void> {
 }
 
 async function closeSession(session: Session, failed: boolean): Promise<void> {
-  if (failed && session.page !== undefined) {
-    await session.page.screenshot({ path: join(ARTIFACTS, 'tryout-failure.png') }).catch(() => undefined);
-    session.screenshots.push(join(ARTIFACTS, 'tryout-failure.png'));
-    console.log(serverLogs(session.profile.userDataDir));
-  }
-  await session.browser?.close();
-  await session.server?.stop();
-  if (failed) console.log(`  kept for inspection: ${session.temp}`);
-  else rmSync(session.temp, { recursive: true, force: true });
+  if (failed && session.page !== undefined) session.screenshots.push(join(ARTIFACTS, 'tryout-failure.png'));
+  await closeBrowserSession(session, failed, join(ARTIFACTS, 'tryout-failure.png'));
 }
 
 export async function main(): Promise<number> {

@@ -41,13 +41,15 @@ export interface PackageRow {
 
 /** The package rows shown (second level, described "STATUS · score"). */
 export async function packageRows(page: Page): Promise<PackageRow[]> {
-  const rows = await sideBar(page).locator('.monaco-list-row[aria-level="2"]').all();
-  const shown = await Promise.all(
-    rows.map(async (row) => ({
-      label: await row.locator('.label-name').innerText(),
-      description: (await row.locator('.label-description').allInnerTexts()).join(''),
-    })),
-  );
+  // Read in one pass over the DOM: the tree re-renders as analyses arrive, and a row read later may be gone.
+  const shown = await sideBar(page)
+    .locator('.monaco-list-row[aria-level="2"]')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent ?? '',
+        description: [...row.querySelectorAll('.label-description')].map((d) => d.textContent ?? '').join(''),
+      })),
+    );
   return shown.filter((row) => /^(FULL|PARTIAL|NON_COMPLIANT) · /.test(row.description));
 }
 
@@ -89,6 +91,12 @@ export async function applyQuickFix(page: Page, title: RegExp): Promise<void> {
   await page.locator('.part.editor .monaco-editor.focused').waitFor();
   await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget [role="option"]').filter({ has: page.locator('.title', { hasText: title }) });
+  // Now and then the workbench swallows the first Ctrl+. (the lightbulb shows, no menu opens): press it again, as a user would.
+  const shown = await action.first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  if (!shown) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+  }
   await action.first().click();
 }
 
@@ -253,7 +261,12 @@ function escapeRegExp(text: string): string {
 export async function runRowMenuItem(row: Locator, title: string): Promise<void> {
   await row.locator('.label-name').click({ button: 'right' });
   const page = row.page();
-  await page.locator('.context-view .monaco-menu .action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }).click();
+  // A click landing while the menu still lays itself out only highlights the entry: Enter runs the highlighted one.
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  if (!closed) await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden' });
 }
 
 /** The Refactor Preview pane VS Code opens for an edit that needs confirmation. */
